@@ -1,0 +1,66 @@
+"""The value objects ingest produces: an article, its paragraphs and its sentences.
+
+Offsets are character offsets into ``Article.text``. For plain text that is the text exactly as the
+user gave it (so audit findings point into the user's own file); for HTML it is the main text that
+extraction kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, with a stable id (``s1``, ``s2``… in reading order)."""
+
+    id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: its span in the text and the range of its sentence indices [first, last)."""
+
+    index: int
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready for the pipeline: text, paragraphs, sentences and what metadata we found."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    section_hint: str | None = None
+    url: str | None = None
+    _by_id: dict[str, Sentence] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({s.id: s for s in self.sentences})
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+    def sentence(self, sid: str) -> Sentence:
+        """The sentence with id ``sid`` (raises KeyError for an unknown id)."""
+        return self._by_id[sid]
+
+    def paragraph_sentences(self, p: Paragraph) -> tuple[Sentence, ...]:
+        return self.sentences[p.first : p.last]
