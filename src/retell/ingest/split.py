@@ -1,30 +1,87 @@
 """Sentence and paragraph splitting: fast regular expressions, tuned for news prose.
 
-pysbd breaks inside curly-quoted speech and misses ``.'`` before a capital; this splitter works
-on a copy of the text with curly quotes straightened (same length, so offsets stay valid), and
-knows abbreviations, initials and decimals. It returns offsets, never rewritten text.
+pysbd breaks inside curly-quoted speech, misses ``.'`` before a capital and costs ~20 ms per
+article. This splitter works on a copy of the text with curly quotes straightened (same length, so
+offsets stay valid) and returns offsets, never rewritten text. It knows:
+
+* abbreviations that never end a sentence because a name follows (``Mr.``, ``Gov.``, ``St.``), ones
+  that end it only when an ordinary sentence opener follows (``U.S.``, ``Inc.``, ``a.m.``) and ones
+  that are abbreviations only before a number (``No. 10``, ``Jan. 5``);
+* initials (``J. K. Rowling``), decimals (``1.2`` never has a space after the point), ellipses;
+* quotations: a quoted utterance that opens inside a sentence (``he said: 'Stop. Now.'``) stays
+  part of that sentence, as an editor would count it; ``'Stop!' he said`` is one sentence too.
 """
 
 from __future__ import annotations
 
 import re
 
-_QUOTE_MAP = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+__all__ = ["ABBREVIATIONS", "normalise_quotes", "paragraphs", "sentences"]
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    no nos vs etc inc ltd co corp dept univ est approx fig al ave blvd rd
-    u.s u.k u.n e.g i.e a.m p.m d.c u.s.a""".split()
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Titles and words that a name or a noun always follows: never the end of a sentence.
+_TITLES = _words(
+    """Mr Mrs Ms Messrs Mme Dr Prof Gov Govs Sen Sens Rep Reps Gen Col Lt Maj Sgt Cpl Pvt Capt Cmdr
+    Adm Brig Rev Fr Hon Pres Supt Insp Det Const Atty Amb Sec Secs St Ste Mt Ft Pt Gov.-elect
+    Vol Ch Art Sec Para Sgt.-Maj vs v Nr Ref Figs Fig cf viz approx ca"""
+)
+# Abbreviations that often close a sentence: split only when an ordinary opener follows.
+_ENDABLE = _words(
+    """Jr Sr Inc Ltd Co Corp Cos Bros Plc plc LLC LLP etc al esp Assn Dept Univ Ave Blvd Rd Sq
+    Tues Thurs Wed Fri Sat Sun Mon Tue Thu Sept"""
+)
+# Abbreviations only before a number: "No. 10", "Jan. 5", "pp. 3", "Ch. 4".
+_BEFORE_NUMBER = _words(
+    """No Nos no nos Nr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec pp p Vol vol Ch ch
+    Art Sec Para Fig fig Ex"""
+)
+ABBREVIATIONS = _TITLES | _ENDABLE | _BEFORE_NUMBER
+
+# Words that commonly open a sentence in news prose; after "U.S." or "Inc." they signal an end.
+_OPENERS = _words(
+    """The A An In On At It Its He She His Her They Their Them We Our I You Your But And Or So Yet
+    Now Then This That These Those There Here Some Many Most Few All Both Each Every No Not None
+    If When While Although Though As After Before Since Until Because However Meanwhile Still
+    Also Even Last Next Earlier Later Today Yesterday Tomorrow On Officials Police Authorities
+    What Who Why How Where Which For From By With Without To Of One Two Three Such Other Another
+    According Despite During Under Over More Only Just Mr Mrs Ms Dr"""
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"""([.!?…]+)(['")\]]*)(\s+)""")
-_PARA = re.compile(r"\n\s*\n+")
+_BOUNDARY = re.compile(r"""([.!?\u2026]+)(['")\]]*)(\s+)""")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+_NEXT_WORD = re.compile(r"""['"(\[]*([A-Za-z]+)""")
+# A quote mark that opens (after a space, a dash, a colon or a bracket) or closes (after text).
+_QUOTE = re.compile(r"""['"]""")
+_OPEN_BEFORE = frozenset(" \t\n\r([{\u2014\u2013-:/\u00a0")
+_DECADE = re.compile(r"'\d\ds\b")  # "the '90s" opens no quotation
+_QUOTE_REACH = 600  # a quote still open this far ahead is taken to be unclosed, not speech
 
 
 def normalise_quotes(text: str) -> str:
-    """Straighten curly quotes without changing the length of the text."""
+    """Straighten curly quotes and guillemets without changing the length of the text."""
     return text.translate(_QUOTE_MAP)
 
 
@@ -44,50 +101,101 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _quote_events(flat: str, start: int, end: int) -> list[tuple[int, str, bool]]:
+    """Quote marks in ``flat[start:end]`` as (position, mark, opens); apostrophes left out."""
+    events = []
+    for m in _QUOTE.finditer(flat, start, end):
+        i = m.start()
+        prev = flat[i - 1] if i > start else " "
+        nxt = flat[i + 1] if i + 1 < end else " "
+        if prev in _OPEN_BEFORE and not nxt.isspace():
+            if not _DECADE.match(flat, i):
+                events.append((i, m.group(), True))
+        elif not prev.isspace() and not nxt.isalnum():
+            events.append((i, m.group(), False))
+        # a mark between two letters is an apostrophe ("Russia's"); one standing alone is noise
+    return events
+
+
+def _closes_soon(events: list[tuple[int, str, bool]], k: int, mark: str, limit: int) -> bool:
+    """Whether a closing ``mark`` comes among ``events[k:]`` before position ``limit``."""
+    for pos, m, opens in events[k:]:
+        if pos >= limit:
+            return False
+        if m == mark and not opens:
+            return True
+    return False
+
+
 def _is_boundary(flat: str, m: re.Match[str]) -> bool:
+    """Whether the punctuation matched by ``m`` ends a sentence, judged by the words around it."""
     punct, closers = m.group(1), m.group(2)
-    after = flat[m.end() : m.end() + 2]
-    if not after:
+    rest = flat[m.end() : m.end() + 1]
+    if not rest:
         return True
-    nxt = after[0]
-    if punct != ".":
-        # ! and ? end a sentence unless speech continues in lower case ("'Stop!' he said").
-        return not (closers and nxt.islower())
-    before = flat[: m.start()]
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
-    token = word.group(1).lower() if word else ""
-    if token in ABBREVIATIONS and not (token.endswith(("u.s", "u.k", "d.c")) and nxt.isupper()):
+    nxt = rest[0]
+    if punct[0] in "!?" and "." not in punct and "\u2026" not in punct:
+        # ! and ? end a sentence unless speech goes on in lower case ("'Stop!' he said").
+        return not nxt.islower()
+    if nxt.islower():
         return False
-    if token.endswith(("u.s", "u.k", "u.n", "d.c")) and nxt.isupper():
-        # "in the U.S. The ..." ends a sentence; "U.S. Army" does not. Guess by the next word.
-        nxt_word = re.match(r"[A-Za-z]+", flat[m.end() :])
-        return bool(nxt_word) and nxt_word.group(0) in _SENTENCE_STARTERS
-    if re.fullmatch(r"[A-Z]", word.group(1) if word else ""):
-        return False  # an initial: "J. K. Rowling"
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "'\"(["):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "'\"([*\u2022-"):
         return False
+    if len(punct) > 1 or closers:
+        return True  # an ellipsis before a capital, or a full stop inside a closing quote
+    word = _TOKEN.search(flat, max(0, m.start() - 40), m.start())
+    if not word:
+        return True
+    token = word.group(1)
+    nxt_word_m = _NEXT_WORD.match(flat, m.end())
+    nxt_word = nxt_word_m.group(1) if nxt_word_m else ""
+    if token in _BEFORE_NUMBER and nxt.isdigit():
+        return False
+    if token in _TITLES:
+        return False
+    if token in _ENDABLE or "." in token.strip("."):
+        # "in the U.S. The …" ends a sentence; "U.S. Army", "Apple Inc. Chief …" do not.
+        return nxt_word in _OPENERS
+    if len(token) == 1 and token.isupper():
+        # An initial ("J. K. Rowling", "George W. Bush"), unless a real sentence opener follows.
+        return len(nxt_word) > 1 and nxt_word in _OPENERS
     return True
 
 
-_SENTENCE_STARTERS = frozenset(
-    "The A An In On At It He She They We I But And Its His Her Their This That These Those "
-    "There Officials Police".split()
-)
-
-
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text[start:end]`` as offsets into ``text``."""
+    """Spans of the sentences of ``text[start:end]`` as offsets into ``text``.
+
+    Call it once per paragraph: quotation tracking starts afresh at ``start``.
+    """
     end = len(text) if end is None else end
-    flat = normalise_quotes(text)
+    flat = normalise_quotes(text[start:end])  # only the window: callers go paragraph by paragraph
+    n = len(flat)
+    events = _quote_events(flat, 0, n)
+    stack: list[tuple[str, bool]] = []  # open quotes: (mark, opened inside a sentence)
+    k = 0
     spans: list[tuple[int, int]] = []
-    pos = start
-    for m in _BOUNDARY.finditer(flat, start, end):
-        if _is_boundary(flat, m):
-            cut = m.start(3)
-            if flat[pos:cut].strip():
-                spans.append((pos, cut))
-            pos = m.end()
-    if flat[pos:end].strip():
-        tail = len(flat[pos:end].rstrip())
-        spans.append((pos, pos + tail))
+    pos = 0
+    for m in _BOUNDARY.finditer(flat):
+        cut = m.start(3)
+        while k < len(events) and events[k][0] < cut:
+            qpos, mark, opens = events[k]
+            k += 1
+            if opens:
+                stack.append((mark, bool(flat[pos:qpos].strip())))
+            elif stack and stack[-1][0] == mark:
+                stack.pop()
+            elif mark == '"' and any(s[0] == '"' for s in stack):
+                while stack and stack.pop()[0] != '"':
+                    pass
+        if not _is_boundary(flat, m):
+            continue
+        if stack and stack[-1][1] and _closes_soon(events, k, stack[-1][0], cut + _QUOTE_REACH):
+            continue  # inside speech quoted mid-sentence: the sentence goes on past the quote
+        if flat[pos:cut].strip():
+            spans.append((start + pos, start + cut))
+            stack = [(mark, False) for mark, _ in stack]
+        pos = m.end()
+    if flat[pos:n].strip():
+        tail = len(flat[pos:n].rstrip())
+        spans.append((start + pos, start + pos + tail))
     return spans

@@ -1,0 +1,91 @@
+"""The sentence splitter: the seed's count, and the cases news prose throws at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retell.ingest.split import normalise_quotes, paragraphs, sentences
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def test_seed_has_46_sentences() -> None:
+    text = (FIXTURES / "seed_001.txt").read_text(encoding="utf-8")
+    spans = [s for p0, p1 in paragraphs(text) for s in sentences(text, p0, p1)]
+    assert len(spans) == 46
+    joined = [text[a:b] for a, b in spans]
+    assert any(s.startswith("One commander") and s.endswith("where to go?\u2019") for s in joined)
+    assert len(paragraphs(text)) == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith went to Washington. He met Gov. Brown.", 2),
+        ("The U.S. Army said so. It was late.", 2),
+        ("He lives in the U.S. The weather is fine.", 2),
+        ("Sales rose 1.2 percent. Profits fell 3.5%.", 2),
+        ("J. K. Rowling wrote it. George W. Bush read it.", 2),
+        ("He arrived on Jan. 5 at No. 10 Downing Street. Then he left.", 2),
+        ("I said no. Then he left.", 2),
+        ("Apple Inc. Chief Executive Tim Cook spoke. Apple Inc. The company grew.", 3),
+        ("It began at 6 a.m. Monday and ended at 5 p.m. The crowd left.", 2),
+        ("He paused... then went on. She waited\u2026 Nothing happened.", 3),
+        ("'Stop!' he shouted. Nobody did.", 2),
+        ("\u2018Why?\u2019 she asked. \u2018Because,\u2019 he said.", 2),
+        (
+            "He told them: \u2018You need to work. Did I tell you where to go?\u2019 Then he left.",
+            2,
+        ),
+        ('She said: "We will fight. We will win." The crowd cheered.', 2),
+        (
+            '"We are devastated. He was a wonderful son," the family said. They asked for privacy.',
+            3,
+        ),
+        ("It was the '90s. Things were different.", 2),
+        ("Her outburst\u2014\u2019They are not animals!\u2019\u2014shocked many. Then silence.", 2),
+        ("The soldiers' families waited. None came home.", 2),
+        ("Dr. Jones (left) spoke. She smiled.", 2),
+        ("Prices rose (by 3 per cent.) The bank said so.", 2),
+        ("Plain text without a final stop", 1),
+    ],
+)
+def test_cases(text: str, expected: int) -> None:
+    assert len(split(text)) == expected, split(text)
+
+
+def test_offsets_point_into_original_text() -> None:
+    text = "\u201cIt\u2019s over,\u201d he said. \u2018Really.\u2019 Yes."
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "\u201cIt\u2019s over,\u201d he said.",
+        "\u2018Really.\u2019",
+        "Yes.",
+    ]
+
+
+def test_normalise_keeps_length() -> None:
+    text = "\u201c\u2018a\u2019\u201d \u00abb\u00bb"
+    assert len(normalise_quotes(text)) == len(text)
+    assert normalise_quotes(text) == '"\'a\'" "b"'
+
+
+def test_unclosed_quote_does_not_swallow_the_paragraph() -> None:
+    text = "He said: 'It went on. " + "And on and on. " * 60 + "The end."
+    assert len(split(text)) > 50
+
+
+def test_paragraph_spans() -> None:
+    text = "  One. Two.\n\n\nThree.\n \nFour.\n"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One. Two.", "Three.", "Four."]
+
+
+def test_window_offsets() -> None:
+    text = "Skip this. Keep one. Keep two."
+    assert [text[a:b] for a, b in sentences(text, 11, len(text))] == ["Keep one.", "Keep two."]
