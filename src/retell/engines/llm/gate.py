@@ -1,0 +1,164 @@
+"""The gate: what the model wrote reaches the draft only if the check finds it supported.
+
+A model sentence passes when the check makes no error finding on it and does not call it
+``unsupported``. Failures are sent back to the model once with the check's messages; what still
+fails is replaced by the extractive engine's sentences for the same part (origin ``fallback``),
+so whatever the model does — invent, obey an instruction planted in the article, answer junk —
+the draft holds only sentences the check accepts or sentences taken from the source. Headlines
+and questions that fail are dropped (``None``); the pipeline's model-free writer fills them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from retell.check.model import Finding, SentenceVerdict
+from retell.engines.llm.parse import ParsedSentence
+from retell.ingest.article import Article
+from retell.model import Written
+from retell.plan import Part
+
+__all__ = [
+    "Checked",
+    "SentenceChecker",
+    "check_sentences",
+    "merge_with_fallback",
+    "passes",
+    "clean_question",
+]
+
+
+class SentenceChecker(Protocol):
+    def sentence(
+        self, text: str, cited: Sequence[str] = ()
+    ) -> tuple[SentenceVerdict, Sequence[Finding]]: ...
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A model sentence with the check's verdict on it."""
+
+    text: str
+    sources: tuple[str, ...]
+    ok: bool
+    problems: tuple[str, ...]
+
+
+def passes(
+    checker: SentenceChecker, text: str, cited: Sequence[str] = ()
+) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """Whether ``text`` passes; the check's error messages; the source ids that support it."""
+    verdict, findings = checker.sentence(text, tuple(cited))
+    errors = tuple(f.message for f in findings if f.severity == "error")
+    ok = not errors and verdict.status != "unsupported"
+    problems = errors or (() if ok else ("no source sentence supports it",))
+    return ok, problems, tuple(verdict.support)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text.lower()).strip(" .")
+
+
+def check_sentences(
+    checker: SentenceChecker, article: Article, part: Part, sentences: Sequence[ParsedSentence]
+) -> list[Checked]:
+    """Check each model sentence; keep its cited ids only if they exist in the article.
+
+    A sentence that cites nothing usable is credited with the ids the check aligned it to, so
+    every kept sentence cites its sources. Duplicates and questions (they belong at the end of
+    the segment, not in its body) fail.
+    """
+    known = {s.id for s in article.sentences}
+    seen: set[str] = set()
+    out: list[Checked] = []
+    for s in sentences:
+        cited = tuple(i for i in s.sources if i in known)
+        key = _norm(s.text)
+        if key in seen or s.text.rstrip().endswith("?") or len(s.text.split()) < 3:
+            out.append(Checked(s.text, cited, False, ("not a statement of the article's facts",)))
+            continue
+        seen.add(key)
+        ok, problems, support = passes(checker, s.text, cited)
+        out.append(Checked(s.text, cited or support, ok, problems))
+    return out
+
+
+def clean_question(checker: SentenceChecker, question: str | None) -> str | None:
+    """The question if it is one and the check finds nothing wrong with it; ``None`` otherwise."""
+    if not question:
+        return None
+    q = " ".join(question.split())
+    if not q.endswith("?") or len(q.split()) < 3 or len(q.split()) > 30:
+        return None
+    ok, _, _ = passes(checker, q)
+    return q if ok else None
+
+
+def _first_index(article: Article, sources: Sequence[str], default: int) -> int:
+    idx = [article.sentence(i).index for i in sources if i in {s.id for s in article.sentences}]
+    return min(idx) if idx else default
+
+
+def merge_with_fallback(
+    article: Article,
+    part: Part,
+    kept: Sequence[Checked],
+    failed: bool,
+    fallback: Callable[[], Sequence[Written]],
+    budget: int,
+) -> tuple[Written, ...]:
+    """The part's sentences: the model's that passed, then extractive ones if something failed.
+
+    When nothing failed, the model's sentences stand alone (origin ``model``). When something
+    failed, the extractive engine's sentences for the part fill in (origin ``fallback``), skipping
+    those whose sources a kept model sentence already covers, up to the word budget; the result is
+    put back in source order so the segment still reads as the article runs.
+    """
+    model = [Written(c.text, c.sources, "model") for c in kept if c.ok]
+    words = sum(len(w.text.split()) for w in model)
+    chosen: list[Written] = []
+    for w in model:
+        if chosen and words > budget * 1.4:
+            break
+        chosen.append(w)
+    if failed or not chosen:
+        covered = {i for w in chosen for i in w.sources}
+        total = sum(len(w.text.split()) for w in chosen)
+        for w in fallback():
+            if covered & set(w.sources):
+                continue
+            n = len(w.text.split())
+            if chosen and total + n > budget * 1.15:
+                break
+            chosen.append(replace(w, origin="fallback"))
+            covered.update(w.sources)
+            total += n
+    order = {id(w): k for k, w in enumerate(chosen)}
+    chosen.sort(key=lambda w: (_first_index(article, w.sources, part.first), order[id(w)]))
+    return tuple(chosen)
+
+
+def extractive_fallback(article: Article, part: Part, options: Any) -> tuple[Written, ...]:
+    """The extractive engine's sentences for ``part`` (or the part's own sentences, in order)."""
+    try:
+        from retell.engines import get_engine
+
+        draft = get_engine("extractive").write(article, [part], options)
+        if draft.segments and draft.segments[0].sentences:
+            return tuple(draft.segments[0].sentences)
+    except Exception:  # noqa: BLE001 - the fallback must never fail the report
+        pass
+    out: list[Written] = []
+    total = 0
+    for s in part.sentences(article):
+        if out and total + s.words > part.budget:
+            break
+        out.append(Written(s.text, (s.id,), "extractive"))
+        total += s.words
+    return tuple(out)
