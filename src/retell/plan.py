@@ -1,10 +1,27 @@
-"""Plan: cut the article into K contiguous parts by topic, each with a word budget."""
+"""Plan: cut the article into K contiguous parts by topic, each with a word budget.
+
+Why topic and not equal slices: each part becomes one paragraph of the report with its own
+closing question, so a part should be about one thing. Boundaries are chosen where lexical
+cohesion dips (TextTiling-style depth scores between blocks of sentences), preferring paragraph
+breaks, under a penalty for unbalanced part lengths and a floor on each part's size so that every
+part holds enough source text to fill its budget. A small dynamic programme picks the K-1 cuts.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retell.ingest.article import Article, Sentence
+
+DEFAULT_WORDS = 90
+WORDS_PER_PART = 170  # source words per part when K is not given (the seed's 1,008 words → 6)
+MAX_PARTS = 10
+PARAGRAPH_BONUS = 0.4
 
 
 @dataclass(frozen=True)
@@ -18,3 +35,200 @@ class Part:
 
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
         return article.sentences[self.first : self.last]
+
+
+_STOP = """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours said says say told tell according one two new year years
+    mr mrs ms would could may might must shall us per via"""
+STOPWORDS = frozenset(_STOP.split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
+_SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to make 'soldier'/'soldiers', 'desert'/'deserted' meet."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in _SUFFIXES:
+        if len(w) - len(suf) >= 3 and w.endswith(suf):
+            w = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                w += "y"
+            break
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed lower-case words of ``text`` without stopwords: what lexical cohesion compares."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine similarity of two bags of words (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def default_segments(article: Article) -> int:
+    """K from the article's length: about one part per 170 source words, 1..10."""
+    return max(1, min(MAX_PARTS, round(article.words / WORDS_PER_PART)))
+
+
+def depth_scores(bags: Sequence[Counter[str]], block: int) -> list[float]:
+    """TextTiling depth at each gap g (between sentence g-1 and g), index 0 unused.
+
+    The gap score is the cosine between the ``block`` sentences before and after the gap; the
+    depth is how far it dips below the nearest peaks on either side. Deep dips = topic shifts.
+    """
+    n = len(bags)
+    gap = [0.0] * n
+    for g in range(1, n):
+        left: Counter[str] = Counter()
+        for b in bags[max(0, g - block) : g]:
+            left.update(b)
+        right: Counter[str] = Counter()
+        for b in bags[g : g + block]:
+            right.update(b)
+        gap[g] = cosine(left, right)
+    depth = [0.0] * n
+    for g in range(1, n):
+        peak_l = gap[g]
+        i = g - 1
+        while i >= 1 and gap[i] >= peak_l:
+            peak_l = gap[i]
+            i -= 1
+        peak_r = gap[g]
+        i = g + 1
+        while i < n and gap[i] >= peak_r:
+            peak_r = gap[i]
+            i += 1
+        depth[g] = (peak_l - gap[g]) + (peak_r - gap[g])
+    return depth
+
+
+def plan(
+    article: Article, segments: int | None = None, words: int | None = None
+) -> tuple[Part, ...]:
+    """Cut ``article`` into K contiguous, covering, non-empty parts, at topic shifts.
+
+    ``segments`` is K (default from length, clamped to 1..10 and to the number of sentences);
+    ``words`` is each part's budget (default 90), counting the segment's closing question.
+    """
+    budget = words or DEFAULT_WORDS
+    n = len(article.sentences)
+    if n == 0:
+        return ()
+    k = segments if segments is not None else default_segments(article)
+    k = max(1, min(k, MAX_PARTS, n))
+    if k == 1:
+        return (Part(0, 0, n, budget),)
+    cuts = _cuts(article, k, budget)
+    bounds = [0, *cuts, n]
+    return tuple(Part(i, bounds[i], bounds[i + 1], budget) for i in range(k))
+
+
+def _cuts(article: Article, k: int, budget: int) -> list[int]:
+    """The K-1 sentence indices where parts begin, by dynamic programming over gaps."""
+    sents = article.sentences
+    n = len(sents)
+    bags = [Counter(content_words(s.text)) for s in sents]
+    block = max(2, min(4, n // (2 * k)))
+    depth = depth_scores(bags, block)
+    para_gaps = {g for g in range(1, n) if sents[g].paragraph != sents[g - 1].paragraph}
+    # Paragraph breaks are the writer's own topic marks: prefer them (a bonus, not a rule, so a
+    # clear shift in mid-paragraph still wins over a paragraph break inside one topic).
+    for g in para_gaps:
+        depth[g] += PARAGRAPH_BONUS
+    cum = [0]
+    for s in sents:
+        cum.append(cum[-1] + s.words)
+    total = cum[-1]
+    mean = total / k
+    need = 0.85 * budget - 10  # source words a part needs to fill its budget within -15%
+    floor = min(need, 0.6 * mean)
+    allowed = set(range(1, n))
+    for min_words in (floor, 0.0):
+        cuts = _best_cuts(k, n, cum, mean, depth, allowed, min_words)
+        if cuts is not None:
+            return cuts
+    # Unreachable while k <= n (single-sentence parts are always feasible), kept for safety.
+    return list(range(1, k))
+
+
+def _best_cuts(
+    k: int,
+    n: int,
+    cum: list[int],
+    mean: float,
+    depth: list[float],
+    allowed: set[int],
+    min_words: float,
+) -> list[int] | None:
+    """Maximise the depth at the cuts minus the squared relative imbalance of part lengths."""
+    starts = sorted({0, *allowed})
+    neg = -1e18
+    # best[j][i]: best score with j parts covering sentences [0, starts[i]).
+    ends = [*starts[1:], n]
+    idx = {p: i for i, p in enumerate([*starts[1:], n])}
+    best = [[neg] * len(ends) for _ in range(k + 1)]
+    back = [[-1] * len(ends) for _ in range(k + 1)]
+
+    def cost(a: int, b: int) -> float | None:
+        w = cum[b] - cum[a]
+        if w < min_words or b <= a:
+            return None
+        return -(((w - mean) / mean) ** 2)
+
+    for e_i, e in enumerate(ends):
+        c = cost(0, e)
+        if c is not None:
+            best[1][e_i] = c
+    for j in range(2, k + 1):
+        for e_i, e in enumerate(ends):
+            top = neg
+            arg = -1
+            for s in starts[1:]:
+                if s >= e:
+                    break
+                prev = best[j - 1][idx[s]]
+                if prev <= neg:
+                    continue
+                c = cost(s, e)
+                if c is None:
+                    continue
+                v = prev + c + depth[s]
+                if v > top:
+                    top, arg = v, s
+            best[j][e_i] = top
+            back[j][e_i] = arg
+    if best[k][idx[n]] <= neg:
+        return None
+    cuts = []
+    e = n
+    for j in range(k, 1, -1):
+        s = back[j][idx[e]]
+        cuts.append(s)
+        e = s
+    return sorted(cuts)

@@ -1,0 +1,325 @@
+"""The extractive engine: every written sentence is a source sentence (or a permitted trim of it).
+
+Why extractive by default: nothing can be invented. The only edits allowed are trims that cannot
+change meaning — dropping a leading discourse connective ("However," "But" "Meanwhile,") — and a
+sentence that opens on a pronoun or connective whose antecedent was left out is never written
+alone: the engine either also takes the sentence before it, trims the connective, or picks another.
+
+Two jobs:
+- :func:`write_parts` — per planned part, the sentences that carry it (salience within the part and
+  the article, fact density, position, no repetition across parts), in source order, filling the
+  part's budget minus its closing question within ±15 %, chosen by a small exact dynamic programme.
+- :func:`summarize` — the one-segment short summary (``retell.report(text, segments=1, words=60)``):
+  whole candidate summaries from the first sentences are scored by a linear model, learned by
+  ``scripts/train_extractive.py`` to predict the ROUGE gain over the article's lead at equal length
+  (weights in ``retell/data/extractive.json``, evaluated in plain Python).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
+from retell.ingest.article import Article, Sentence
+from retell.model import Written
+from retell.plan import Part, content_words, cosine
+
+ORIGIN = "extractive"
+
+# Openers that need the previous sentence to be understood.
+PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "this", "these", "those", "his", "her", "hers", "its", "their"}
+    | {"theirs", "him", "them", "such", "that", "both", "another", "neither", "either"}
+)
+# Leading discourse connectives that may be dropped without changing what is claimed. Those
+# marked with a comma only count when followed by one ("Still," but not "Still more…").
+_TRIM = re.compile(
+    r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Still|Also|Yet|"
+    r"Indeed|In addition|Additionally|Separately|Besides|Then|Now|So),\s+|(?:But|And)\s+(?=\w))"
+)
+# Openers that dangle but cannot be trimmed safely.
+_CONNECTIVE = re.compile(
+    r"^(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|But|Yet|And|Still|"
+    r"Instead|Also|Thus|Therefore|Hence|Otherwise|Even so|Despite this|In addition|Then)\b"
+)
+_FIRST_WORD = re.compile(r"[\"'\u2018\u201c(]*([A-Za-z]+)")
+_JUNK = re.compile(
+    r"(scroll down|click here|read more|follow @|watch the video|video courtesy|"
+    r"sign up for|share this|updated:|published:|\bcnn\b.*contributed to this report)",
+    re.I,
+)
+
+
+def dangles(text: str) -> bool:
+    """Does ``text`` open on a pronoun, a connective or a lower-case continuation?"""
+    t = text.lstrip()
+    if not t:
+        return False
+    if _CONNECTIVE.match(t):
+        return True
+    m = _FIRST_WORD.match(t)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0].islower():
+        return True  # a continuation the splitter cut off
+    return word.lower() in PRONOUNS
+
+
+def trim(text: str) -> str | None:
+    """``text`` without a leading discourse connective, capitalised; None if there is none."""
+    t = text.lstrip()
+    m = _TRIM.match(t)
+    if not m:
+        return None
+    rest = t[m.end() :]
+    if not rest or not rest[0].isalpha():
+        return None
+    return rest[0].upper() + rest[1:]
+
+
+def is_junk(text: str) -> bool:
+    """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
+    t = text.strip()
+    return bool(
+        len(t.split()) < 4 or _JUNK.search(t) or t.endswith(" .") or t.endswith(":") or "|" in t
+    )
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way to write a source sentence: as it is, or trimmed."""
+
+    index: int
+    text: str
+    words: int
+    needs_prev: bool
+    trimmed: bool
+
+
+def variants(s: Sentence) -> list[Variant]:
+    """The ways ``s`` may be written (none for junk)."""
+    if is_junk(s.text):
+        return []
+    out = [Variant(s.index, s.text.strip(), s.words, dangles(s.text), False)]
+    t = trim(s.text)
+    if t is not None:
+        out.append(Variant(s.index, t, len(t.split()), dangles(t), True))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts: density of numbers, dates, names and quotes per sentence.
+
+
+def fact_counts(article: Article) -> list[int]:
+    """Number of typed facts per sentence: from :mod:`retell.facts` when it is there."""
+    n = len(article.sentences)
+    try:
+        from retell.facts import of_article  # type: ignore[attr-defined]
+    except ImportError:
+        return [_regex_facts(s.text) for s in article.sentences]
+    try:
+        found: Any = of_article(article)
+    except Exception:  # a facts bug must not stop a report; fall back to the regex proxy
+        return [_regex_facts(s.text) for s in article.sentences]
+    counts = [0] * n
+    items = found.items() if isinstance(found, dict) else enumerate(found)
+    for key, val in items:
+        if hasattr(val, "sentence"):  # a flat sequence of facts
+            if 0 <= val.sentence < n:
+                counts[val.sentence] += 1
+        elif isinstance(key, int) and 0 <= key < n:
+            counts[key] += len(val)
+        elif isinstance(key, str):
+            with contextlib.suppress(KeyError):
+                counts[article.sentence(key).index] += len(val)
+    return counts
+
+
+_NUM = re.compile(r"\d")
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_QUOTE = re.compile(r"[\"\u201c\u2018']\w")
+
+
+def _regex_facts(text: str) -> int:
+    return len(_NUM.findall(text)) // 2 + len(_NAME.findall(text)) + len(_QUOTE.findall(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Multi-part reports.
+
+
+def _scores(
+    article: Article,
+    part: Part,
+    facts: list[int],
+    all_bags: list[Counter[str]],
+    art_bag: Counter[str],
+) -> list[float]:
+    sents = part.sentences(article)
+    bags = all_bags[part.first : part.last]
+    centroid: Counter[str] = Counter()
+    for b in bags:
+        centroid.update(b)
+    out = []
+    for pos, (s, bag) in enumerate(zip(sents, bags, strict=True)):
+        density = min(1.0, facts[s.index] / max(1.0, s.words / 12))
+        position = 1.0 / (1.0 + 0.4 * pos)
+        out.append(
+            0.35 * cosine(bag, centroid)
+            + 0.25 * cosine(bag, art_bag)
+            + 0.2 * density
+            + 0.2 * position
+        )
+    return out
+
+
+def select(
+    vs: Sequence[list[Variant]],
+    values: Sequence[float],
+    lo: float,
+    hi: float,
+    target: float,
+) -> list[Variant]:
+    """Exact choice of variants (at most one per sentence, in order) filling [lo, hi] words.
+
+    Maximises the sum of value × words; a dangling variant is allowed only right after the
+    sentence before it. Outside the window, the choice closest to it.
+    """
+    cap = int(hi)
+    # state: (words, took_previous) -> (value, back-pointer)
+    states: dict[tuple[int, bool], tuple[float, Any]] = {(0, False): (0.0, None)}
+    for i, opts in enumerate(vs):
+        nxt: dict[tuple[int, bool], tuple[float, Any]] = {}
+        for (w, took), (val, bp) in states.items():
+            key = (w, False)
+            if key not in nxt or nxt[key][0] < val:
+                nxt[key] = (val, bp)
+            for v in opts:
+                if v.needs_prev and not took:
+                    continue
+                w2 = w + v.words
+                if w2 > cap and w > 0:
+                    continue
+                val2 = val + values[i] * v.words
+                key2 = (w2, True)
+                if key2 not in nxt or nxt[key2][0] < val2:
+                    nxt[key2] = (val2, (bp, v))
+        states = nxt
+    best: tuple[float, Any] | None = None
+    best_key = -math.inf
+    for (w, _), (val, bp) in states.items():
+        if bp is None:
+            continue
+        inside = lo <= w <= hi
+        miss = 0.0 if inside else min(abs(w - lo), abs(w - hi))
+        rank = val - 0.05 * abs(w - target) - 1000.0 * miss
+        if rank > best_key:
+            best, best_key = (val, bp), rank
+    chosen: list[Variant] = []
+    bp = best[1] if best else None
+    while bp is not None:
+        bp, v = bp
+        chosen.append(v)
+    return chosen[::-1]
+
+
+def write_parts(
+    article: Article, parts: Sequence[Part], question_words: int = 10
+) -> tuple[DraftSegment, ...]:
+    """The sentences of each part, within ±15 % of its budget counting the closing question."""
+    facts = fact_counts(article)
+    bags = [Counter(content_words(s.text)) for s in article.sentences]
+    art_bag: Counter[str] = Counter()
+    for b in bags:
+        art_bag.update(b)
+    taken: Counter[str] = Counter()
+    segments = []
+    for part in parts:
+        sents = part.sentences(article)
+        scores = _scores(article, part, facts, bags, art_bag)
+        if taken:
+            # Repetition across parts: a sentence saying again what an earlier part said.
+            for j, s in enumerate(sents):
+                if cosine(bags[s.index], taken) > 0.5:
+                    scores[j] *= 0.3
+        vs = [variants(s) for s in sents]
+        for j, opts in enumerate(vs):
+            if j == 0:  # the part's first sentence opens a paragraph: nothing before it counts
+                vs[j] = [v for v in opts if not v.needs_prev]
+        if not any(vs):  # only junk: write what there is rather than nothing
+            vs = [[Variant(s.index, s.text.strip(), s.words, False, False)] for s in sents[:1]]
+        budget = part.budget
+        lo = 0.85 * budget - question_words + 2
+        hi = 1.15 * budget - question_words - 2
+        chosen = select(vs, scores, lo, hi, budget - question_words)
+        written = tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in chosen)
+        for v in chosen:
+            taken.update(bags[v.index])
+        segments.append(DraftSegment(written))
+    return tuple(segments)
+
+
+# ---------------------------------------------------------------------------------------------
+# The one-segment short summary.
+
+LEAD_WINDOW = 10  # candidates are drawn from the first usable sentences
+MAX_PICK = 5
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The learned linear weights (empty when none are shipped: then a lead-like default)."""
+    try:
+        raw = (Path(__file__).resolve().parent.parent / "data" / "extractive.json").read_text(
+            "utf-8"
+        )
+    except OSError:
+        return {}
+    data = json.loads(raw)
+    return {str(k): float(v) for k, v in data.get("weights", {}).items()}
+
+
+def summarize(article: Article, words: int = 60, question_words: int = 10) -> tuple[Written, ...]:
+    """The sentences of a one-segment summary of ``words`` (±15 %) counting its question."""
+    from retell.engines.extractive_features import candidates, score
+
+    hi = round(words * 1.15) - question_words
+    lo = max(1, round(words * 0.85) - question_words)
+    cands = candidates(article, lo, hi, LEAD_WINDOW, MAX_PICK)
+    if not cands:
+        return write_parts(article, [Part(0, 0, len(article.sentences), words)], question_words)[
+            0
+        ].sentences
+    w = weights()
+    best = max(cands, key=lambda c: score(c, w))
+    return tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in best.chosen)
+
+
+class ExtractiveEngine:
+    """The default engine: no model, nothing invented."""
+
+    name = "extractive"
+
+    def write(self, article: Article, parts: Sequence[Part], options: Options) -> Draft:
+        qw = int(options.extra.get("question_words", 10))
+        if len(parts) == 1 and options.extra.get("summary", len(article.sentences) > 0):
+            part = parts[0]
+            if part.first == 0 and part.last == len(article.sentences):
+                return Draft((DraftSegment(summarize(article, part.budget, qw)),))
+        return Draft(write_parts(article, parts, qw))
+
+
+@hookimpl
+def register_engines(register: Callable[[Engine], None]) -> None:
+    register(ExtractiveEngine())

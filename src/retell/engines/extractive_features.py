@@ -1,0 +1,246 @@
+"""Candidate summaries and their features, for the extractive engine's one-segment summary.
+
+Why whole candidates and features relative to the lead: on CNN/DM the article's first N words
+(LEAD) are a strong summary, and picking sentences one at a time loses to it. Scoring whole
+candidate summaries — sets of 1–5 sentences from the first ten that fill the word window — by the
+ROUGE gain they are predicted to have over the lead at the same length turns the problem into
+"when and how to deviate from the lead". Everything is precomputed per sentence as bit masks over
+the article's vocabulary, so a candidate costs a handful of integer ORs and popcounts.
+
+Shared by the engine at run time and by ``scripts/train_extractive.py`` (same features, by name).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from retell.engines.extractive import Variant, variants
+from retell.ingest.article import Article
+from retell.plan import STOPWORDS, stem
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+
+FEATURES = (
+    "bias",
+    "overlap_lead",
+    "distinct_gain",
+    "tf_gain",
+    "top_gain",
+    "rep_gain",
+    "bigram_gain",
+    "first",
+    "pure_lead",
+    "npick",
+    "mean_pos",
+    "max_pos",
+    "skips",
+    "quote_frac",
+    "number_rate",
+    "trimmed",
+    "fill",
+    "short_first",
+)
+
+
+@dataclass
+class Candidate:
+    """A candidate summary: the variants chosen (in source order) and its feature values."""
+
+    chosen: tuple[Variant, ...]
+    words: int
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    variant: Variant
+    pos: int  # position among the usable sentences of the window
+    mask: int
+    bigrams: int
+    tf: float
+    quote: bool
+    numbers: int
+
+
+def _stems(text: str) -> list[str]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0).lower()
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -> list[Candidate]:
+    """Every admissible candidate summary of lo..hi words, with its features."""
+    sents = article.sentences
+    if not sents:
+        return []
+    stems_of = [_stems(s.text) for s in sents]
+    tf: Counter[str] = Counter()
+    df: Counter[str] = Counter()
+    for st in stems_of:
+        tf.update(st)
+        df.update(set(st))
+    bit: dict[str, int] = {}
+    for w, _ in tf.most_common():
+        bit[w] = len(bit)
+    weight = {w: math.log1p(c) for w, c in tf.items()}
+    top = 0
+    for w, _ in tf.most_common(10):
+        top |= 1 << bit[w]
+    rep = 0
+    for w, c in df.items():
+        if c >= 2:
+            rep |= 1 << bit[w]
+    bigram_tf: Counter[tuple[str, str]] = Counter()
+    for st in stems_of:
+        bigram_tf.update(zip(st, st[1:], strict=False))
+    bbit: dict[tuple[str, str], int] = {}
+    for bg, c in bigram_tf.items():
+        if c >= 2:
+            bbit[bg] = len(bbit)
+
+    def encode(text: str) -> tuple[int, int, float, int]:
+        st = _stems(text)
+        m = 0
+        for w in st:
+            b = bit.get(w)
+            if b is not None:
+                m |= 1 << b
+        bm = 0
+        for bg in zip(st, st[1:], strict=False):
+            b = bbit.get(bg)
+            if b is not None:
+                bm |= 1 << b
+        return m, bm, sum(weight.get(w, 0.0) for w in st), st.__len__()
+
+    # The lead at every length up to hi: masks and weights of its first n words.
+    lead_mask = [0] * (hi + 1)
+    lead_bi = [0] * (hi + 1)
+    lead_tf = [0.0] * (hi + 1)
+    n = 0
+    m = bm = 0
+    tfs = 0.0
+    prev: str | None = None
+    for s in sents:
+        for tok in s.text.split():
+            if n >= hi:
+                break
+            n += 1
+            for w in _stems(tok):
+                b = bit.get(w)
+                if b is not None:
+                    m |= 1 << b
+                tfs += weight.get(w, 0.0)
+                if prev is not None:
+                    bb = bbit.get((prev, w))
+                    if bb is not None:
+                        bm |= 1 << bb
+                prev = w
+            lead_mask[n], lead_bi[n], lead_tf[n] = m, bm, tfs
+        if n >= hi:
+            break
+    for k in range(n + 1, hi + 1):
+        lead_mask[k], lead_bi[k], lead_tf[k] = m, bm, tfs
+
+    units: list[list[_Unit]] = []
+    for s in sents:
+        if len(units) >= window:
+            break
+        opts = variants(s)
+        if not opts:
+            continue
+        pos = len(units)
+        row = []
+        for v in opts:
+            mk, bmk, t, _ = encode(v.text)
+            q = any(c in v.text for c in _QUOTE_CHARS)
+            row.append(_Unit(v, pos, mk, bmk, t, q, len(re.findall(r"\d+", v.text))))
+        units.append(row)
+    if not units:
+        return []
+    first_words = units[0][0].variant.words
+    n_top = max(1, top.bit_count())
+    out: list[Candidate] = []
+    prev_index = [u[0].variant.index for u in units]
+
+    def emit(chosen: list[_Unit], words: int) -> None:
+        mask = bm_ = 0
+        tfc = 0.0
+        quote_w = nums = trimmed = 0
+        for u in chosen:
+            mask |= u.mask
+            bm_ |= u.bigrams
+            tfc += u.tf
+            if u.quote:
+                quote_w += u.variant.words
+            nums += u.numbers
+            trimmed += u.variant.trimmed
+        lm = lead_mask[words]
+        lcount = max(1, lm.bit_count())
+        poss = [u.pos for u in chosen]
+        skips = poss[-1] - poss[0] + 1 - len(poss)
+        pure = poss == list(range(len(poss))) and not trimmed
+        f = {
+            "bias": 1.0,
+            "overlap_lead": (mask & lm).bit_count() / lcount,
+            "distinct_gain": (mask.bit_count() - lm.bit_count()) / words,
+            "tf_gain": (tfc - lead_tf[words]) / words,
+            "top_gain": ((mask & top).bit_count() - (lm & top).bit_count()) / n_top,
+            "rep_gain": ((mask & rep).bit_count() - (lm & rep).bit_count()) / words,
+            "bigram_gain": (bm_.bit_count() - lead_bi[words].bit_count()) / words,
+            "first": 1.0 if poss[0] == 0 else 0.0,
+            "pure_lead": 1.0 if pure else 0.0,
+            "npick": float(len(chosen)),
+            "mean_pos": sum(poss) / len(poss) / window,
+            "max_pos": poss[-1] / window,
+            "skips": float(skips),
+            "quote_frac": quote_w / words,
+            "number_rate": nums / words,
+            "trimmed": float(trimmed),
+            "fill": words / hi,
+            "short_first": 1.0 if poss[0] == 0 and first_words < 12 else 0.0,
+        }
+        out.append(Candidate(tuple(u.variant for u in chosen), words, f))
+
+    def dfs(start: int, chosen: list[_Unit], words: int) -> None:
+        if chosen and lo <= words:
+            emit(chosen, words)
+        if len(chosen) >= max_pick:
+            return
+        for i in range(start, len(units)):
+            for u in units[i]:
+                w2 = words + u.variant.words
+                if w2 > hi:
+                    continue
+                if u.variant.needs_prev and not (
+                    chosen
+                    and i > 0
+                    and chosen[-1].variant.index == prev_index[i - 1]
+                    and prev_index[i - 1] == u.variant.index - 1
+                ):
+                    continue
+                chosen.append(u)
+                dfs(i + 1, chosen, w2)
+                chosen.pop()
+
+    dfs(0, [], 0)
+    return out
+
+
+def score(c: Candidate, weights: dict[str, Any]) -> float:
+    """The predicted ROUGE gain of ``c`` over the lead at equal length (higher is better).
+
+    Without learned weights: prefer the lead's own sentences, filling the window.
+    """
+    if not weights:
+        f = c.features
+        return 2.0 * f["pure_lead"] + f["first"] + f["fill"] - f["mean_pos"] - 0.1 * f["skips"]
+    return sum(weights.get(k, 0.0) * v for k, v in c.features.items())

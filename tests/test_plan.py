@@ -1,0 +1,109 @@
+"""The planner: K contiguous covering parts, cut where the topic shifts, budgets carried."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retell.ingest import from_text
+from retell.plan import Part, default_segments, plan
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _check_cover(parts: tuple[Part, ...], n: int) -> None:
+    assert parts[0].first == 0
+    assert parts[-1].last == n
+    for a, b in zip(parts, parts[1:], strict=False):
+        assert a.last == b.first
+    assert all(p.last > p.first for p in parts)
+    assert [p.index for p in parts] == list(range(len(parts)))
+
+
+def test_seed_gives_six_contiguous_covering_parts(seed_text: str) -> None:
+    article = from_text(seed_text)
+    parts = plan(article)
+    assert len(parts) == 6
+    _check_cover(parts, len(article.sentences))
+    assert all(p.budget == 90 for p in parts)
+
+
+def test_seed_cuts_at_paragraph_breaks(seed_text: str) -> None:
+    article = from_text(seed_text)
+    for p in plan(article)[1:]:
+        s = article.sentences
+        assert s[p.first].paragraph != s[p.first - 1].paragraph
+
+
+def test_parts_are_not_equal_slices_but_follow_topics(seed_text: str) -> None:
+    article = from_text(seed_text)
+    parts = plan(article)
+    # The seed's second paragraph (Gorkov's case) is one part on its own.
+    second = article.paragraphs[1]
+    assert any(p.first == second.first and p.last == second.last for p in parts)
+
+
+FOOTBALL = [
+    "The striker scored twice as the football club won the derby at the stadium.",
+    "The club's manager praised the striker after the football match on Saturday.",
+    "Fans in the stadium sang as the striker celebrated his second goal.",
+    "The football club now sits top of the league after the derby win.",
+    "The manager said the club would keep the striker despite offers from rivals.",
+    "The league title race tightened as the derby ended with the club ahead.",
+]
+COOKING = [
+    "Bake the bread in a hot oven until the crust turns golden brown.",
+    "The recipe calls for flour, yeast, water and a pinch of salt in the dough.",
+    "Knead the dough for ten minutes so the bread rises evenly in the oven.",
+    "Let the dough rest overnight and the crust of the bread will crackle.",
+    "Bakers say the flour matters more than the oven for a good loaf of bread.",
+    "Slice the bread once the loaf has cooled and the crust has set.",
+]
+
+
+@pytest.mark.parametrize("paragraphs", [False, True])
+def test_boundary_at_topic_shift(paragraphs: bool) -> None:
+    if paragraphs:  # paragraphs that do not match the topics: cohesion must still win
+        text = " ".join(FOOTBALL[:4]) + "\n\n" + " ".join(FOOTBALL[4:] + COOKING)
+    else:
+        text = " ".join(FOOTBALL + COOKING)
+    article = from_text(text)
+    assert len(article.sentences) == 12
+    parts = plan(article, segments=2, words=60)
+    assert [(p.first, p.last) for p in parts] == [(0, 6), (6, 12)]
+
+
+def test_three_topics_three_parts() -> None:
+    travel = [
+        "The airline cancelled flights at the airport after the storm hit the runway.",
+        "Passengers waited at the airport as the airline rebooked their flights.",
+        "The runway reopened and the first flights left the airport by evening.",
+        "The airline said passengers on cancelled flights would get refunds.",
+    ]
+    article = from_text(" ".join(FOOTBALL[:4] + COOKING[:4] + travel))
+    parts = plan(article, segments=3, words=40)
+    assert [(p.first, p.last) for p in parts] == [(0, 4), (4, 8), (8, 12)]
+
+
+def test_default_k_from_length_and_clamps() -> None:
+    short = from_text("One sentence here about a thing. Another one about it.")
+    assert default_segments(short) == 1
+    parts = plan(short, segments=8)
+    assert len(parts) == 2  # never more parts than sentences
+    _check_cover(parts, 2)
+    assert plan(from_text("")) == ()
+
+
+def test_budget_carried(seed_text: str) -> None:
+    parts = plan(from_text(seed_text), segments=4, words=120)
+    assert len(parts) == 4
+    assert {p.budget for p in parts} == {120}
+
+
+@pytest.mark.parametrize("name", ["cnndm_dev_00.txt", "cnndm_dev_05.txt", "cnndm_dev_12.txt"])
+def test_cnndm_articles_plan_covers(name: str) -> None:
+    article = from_text((FIXTURES / name).read_text(encoding="utf-8"))
+    parts = plan(article)
+    assert 1 <= len(parts) <= 10
+    _check_cover(parts, len(article.sentences))
