@@ -1,0 +1,313 @@
+"""Headline: the source's own title when it has one, else a traceable compression of its lead.
+
+Why deletion only: a headline is the most-read line of a report and the easiest place to invent a
+fact (the seed's rewrite did). A headline whose words are a subsequence of one source sentence can
+be traced back to that sentence, and deleting a framing adverbial, an attribution tail or a
+trailing clause keeps the claim the source made while dropping detail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from retell.ingest.article import Article, Sentence
+
+__all__ = ["MAX_WORDS", "Headline", "clean_title", "compress", "headline", "make_headline"]
+
+MAX_WORDS = 12
+
+# Site names that follow a title after " | ", " - ", " – " or " — ".
+_SITES = frozenset(
+    ["cnn", "cnn.com", "bbc", "bbc news", "bbc sport", "daily mail", "daily mail online", "mail online", "mailonline", "the guardian", "guardian", "reuters", "ap", "ap news", "associated press", "the new york times", "new york times", "nytimes", "the washington post", "washington post", "fox news", "nbc news", "abc news", "cbs news", "sky news", "the independent", "independent", "the telegraph", "telegraph", "the times", "metro", "metro news", "the sun", "al jazeera", "npr", "politico", "bloomberg", "financial times", "ft", "the economist", "usa today", "the verge", "techcrunch", "wired", "ars technica", "espn", "yahoo news", "huffpost", "the atlantic", "vox", "axios", "cnbc", "forbes", "business insider", "insider", "time", "newsweek", "euronews", "dw", "france 24", "the hill", "los angeles times", "la times"]
+)
+_SEP = re.compile(r"\s+[|\-\u2013\u2014:]\s+|\s*\|\s*")
+_WORD = re.compile(r"\S+")
+
+# Lead junk in news copy: "(CNN) --", "LONDON, England (CNN) --", "By . Jane Doe . PUBLISHED: …".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .,'-]{0,60})?\((?:CNN|AP|Reuters|AFP|CNN Student News)\)\s*(?:--|\u2014|\u2013|-)?\s*"
+)
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .,'-]{2,40}\s(?:--|\u2014|\u2013)\s+")
+_PAREN = re.compile(r"\s*\([^()]{0,80}\)")
+_ATTRIB_TAIL = re.compile(
+    r",\s*(?:(?:according to|as reported by)\b[^,;]*"
+    r"|(?:[A-Za-z.'\-]+\s){0,4}(?:said|says|reported|reports|told [^,;]{1,40}|announced|added|"
+    r"claimed|confirmed|stated|tweeted|wrote)(?:\s+(?:on|in|at|this|last|earlier)\s+\w+)?)"
+    r"\s*[.!?]?\s*$"
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:who|which|whose|one of|a|an|the|now|then|also|aged|known as)\b[^,]{1,60},\s+(?=[a-z])"
+)
+_LEAD_PREP = frozenset(
+    ["in", "on", "at", "after", "before", "during", "amid", "as", "when", "while", "since", "for", "following", "despite", "with", "without", "under", "over", "across", "from", "by", "behind", "earlier", "last", "this", "yesterday", "today", "tonight", "now", "until", "within", "according", "meanwhile", "however", "but", "and", "so", "still", "yet", "also"]
+)
+_TAIL_SPLIT = re.compile(
+    r"\s+(?=(?:that|which|who|whom|whose|where|as|after|before|because|while|when|since|but|"
+    r"although|though|despite|amid|following|including|with|even|until)\b)"
+)
+_ARTICLES = {"the", "a", "an"}
+_SMALL = frozenset(
+    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "from", "into", "over", "with", "than", "vs"]
+)
+_PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "la", "le", "bin", "al", "di", "du"])
+_DANGLING = _SMALL | {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+    "not",
+    "will",
+    "would",
+    "can",
+    "could",
+    "after",
+    "before",
+    "about",
+    "said",
+    "says",
+    "says:",
+    "said:",
+    "has been",
+    "being",
+}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline and the ids of the source sentences it was taken from (empty for a title)."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def clean_title(title: str) -> str:
+    """The title without a trailing (or leading) site name such as " | CNN" or " - BBC News".
+
+    Only parts that name a known site, or short all-capitalised brand-like parts after " | ", are
+    removed; a dash inside the title itself ("Ukraine - live") is kept when it is not a site.
+    """
+    t = " ".join(title.split())
+    parts = [p for p in _SEP.split(t) if p]
+    if len(parts) > 1:
+        seps = _SEP.findall(t)
+        while len(parts) > 1 and _is_site(parts[-1], seps[-1] if seps else ""):
+            parts.pop()
+            seps = seps[:-1]
+        while len(parts) > 1 and _is_site(parts[0], seps[0] if seps else ""):
+            parts.pop(0)
+            seps = seps[1:]
+        out = parts[0]
+        for sep, part in zip(seps, parts[1:], strict=False):
+            out += sep + part
+        t = out
+    return t.strip().rstrip(".").strip()
+
+
+def _is_site(part: str, sep: str) -> bool:
+    p = part.strip().lower()
+    if p in _SITES or re.fullmatch(r"[\w.-]+\.(?:com|co\.uk|org|net|news|io)", p):
+        return True
+    words = part.split()
+    # after a pipe, a short Capitalised part is a brand more often than part of the title
+    return "|" in sep and len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def headline(article: Article) -> str:
+    """The headline text (see :func:`make_headline`)."""
+    return make_headline(article).text
+
+
+def make_headline(article: Article) -> Headline:
+    """The cleaned source title, else the lead sentence compressed by deletion to ≤ 12 words.
+
+    Args:
+        article: the ingested article.
+    Returns:
+        A :class:`Headline`; ``sources`` holds the id of the sentence it was compressed from.
+    """
+    if article.title and article.title.strip():
+        cleaned = clean_title(article.title)
+        if cleaned:
+            return Headline(cleaned)
+    fallback: Headline | None = None
+    for sent in _lead_candidates(article.sentences)[:4]:
+        text = compress(sent.text)
+        if len(text.split()) < 3:
+            continue
+        if _good(text):
+            return Headline(text, (sent.id,))
+        fallback = fallback or Headline(text, (sent.id,))
+    if fallback:
+        return fallback
+    if article.sentences:
+        s = article.sentences[0]
+        words = s.text.split()[:MAX_WORDS]
+        return Headline(_title_case(" ".join(words).rstrip(".,;:!?")), (s.id,))
+    return Headline("")
+
+
+def _lead_candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences fit to be a headline's source, lead first: skip bylines, captions, questions."""
+    out = []
+    for s in sentences[:8]:
+        t = s.text.strip()
+        low = t.lower()
+        if len(t.split()) < 6 or low.startswith(("by ", "published:", "updated:", "last updated")):
+            continue
+        if t.endswith(" .") or ":" in t.split()[0]:
+            continue  # photo captions ("Defeated: Napoleon lost … .")
+        if "scroll down" in low or t.endswith("?") or t.startswith(("'", '"', "\u2018", "\u201c")):
+            continue
+        out.append(s)
+    return out
+
+
+def compress(sentence: str, limit: int = MAX_WORDS) -> str:
+    """Shorten one sentence to ≤ ``limit`` words by deleting words, never adding or changing any.
+
+    Steps, each applied only while the text is too long (the first three always): strip a
+    dateline; drop parentheticals; drop an attribution tail ("…, police said"); drop a leading
+    adverbial ("In late August 2024, …"); drop trailing subordinate or relative clauses; drop
+    articles (headline style); cut at the last comma; last resort, cut at a word boundary that
+    does not leave a dangling function word.
+    """
+    t = _DATELINE.sub("", sentence.strip())
+    t = _DATELINE_CAPS.sub("", t)
+    t = _PAREN.sub("", t)
+    t = t.strip().rstrip(".!?;:").strip()
+    t = _ATTRIB_TAIL.sub("", t).strip() or t
+    t = _drop_lead_adverbial(t)
+    if _n(t) > limit:
+        t = _APPOSITIVE.sub(" ", t, count=1)
+    if _n(t) > limit:
+        t = _drop_tails(t, limit)
+    if _n(t) > limit and ", " in t:
+        head = t.split(", ")[0]
+        if _n(head) >= 5:
+            t = head
+    if _n(t) > limit:
+        t = " ".join(w for w in t.split() if w.lower() not in _ARTICLES)
+    if _n(t) > limit:
+        t = _COORD.sub(_drop_conjunct, t)
+    if _n(t) > limit:
+        t = _cut(t.split(), limit)
+    t = t.strip().rstrip(",;:-\u2014\u2013").strip()
+    t = re.sub(r"^[\"'\u2018\u201c]+|[\"'\u2019\u201d]+$", "", t) if t.count('"') % 2 else t
+    return _title_case(t)
+
+
+_COORD = re.compile(r"(?<=[a-z]) (?:or|and) ([a-z][a-z-]+)(?= )")
+
+
+def _drop_conjunct(m: re.Match[str]) -> str:
+    """Drop the second of two coordinated nouns/adjectives ("desertion or disobedience")."""
+    pos = getAllLemmas(m.group(1))
+    if "VERB" in pos and "NOUN" not in pos or m.group(1).endswith("ed"):
+        return m.group(0)
+    return "" if ("NOUN" in pos or "ADJ" in pos) else m.group(0)
+
+
+_CUT_BEFORE = frozenset(
+    ["to", "in", "for", "at", "with", "from", "on", "by", "after", "before", "into", "during", "over", "near", "outside", "inside", "across", "amid", "against", "as", "since", "than"]
+)
+_REPORTING = frozenset(
+    ["say", "tell", "warn", "concede", "announce", "claim", "admit", "believe", "reveal", "suggest", "insist", "confirm", "report", "show", "find", "argue", "think", "know", "fear", "hope", "expect", "accept", "deny", "state", "explain", "add", "note", "agree", "realise", "realize", "learn", "discover", "seem", "be", "feel", "mean", "ensure", "decide", "vow", "promise"]
+)
+
+
+def _good(t: str) -> bool:
+    """A usable headline: 5+ words, balanced quotes, and a verb somewhere after the first word."""
+    words = t.split()
+    quotes = re.findall(
+        r"(?<![A-Za-z])['\u2018\u2019\"\u201c\u201d]|['\u2018\u2019\"\u201c\u201d](?![A-Za-z])", t
+    )
+    if len(words) < 5 or len(quotes) % 2 or words[-1].lower() in _DANGLING:
+        return False
+    return any("VERB" in getAllLemmas(w.lower().strip(",;:'\"")) for w in words[1:])
+
+
+def _cut(words: list[str], limit: int) -> str:
+    """Last resort: end before a preposition (a dropped phrase), never on a function word."""
+    for k in range(min(limit, len(words) - 1), 3, -1):
+        if words[k].lower() in _CUT_BEFORE and words[k - 1].lower().strip(",;:") not in _DANGLING:
+            return " ".join(words[:k])
+    words = words[:limit]
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def _n(t: str) -> int:
+    return len(t.split())
+
+
+def _drop_lead_adverbial(t: str) -> str:
+    """Drop "In late August 2024, " style openers when what follows still has ≥ 5 words."""
+    m = re.match(r"^([^,]{2,80}),\s+(.*)$", t)
+    if not m:
+        return t
+    first = m.group(1).split()[0].lower()
+    if first in _LEAD_PREP and _n(m.group(2)) >= 5:
+        return m.group(2)
+    return t
+
+
+def _drop_tails(t: str, limit: int) -> str:
+    """Cut the sentence before a relative/subordinate clause, keeping at least a clause's worth."""
+    best = t
+    cuts = [m.start() for m in _TAIL_SPLIT.finditer(t)]
+    for pos in reversed(cuts):
+        head = t[:pos].rstrip(" ,;:")
+        prev = head.split()[-3:]
+        if t[pos:].lstrip().startswith("that ") and any(
+            set(getAllLemmas(w.lower()).get("VERB", ())) & _REPORTING for w in prev
+        ):
+            continue  # "X said that …": the that-clause is the claim, keep it
+        best = head
+        if _n(head) < 5:
+            break
+        if head.split()[-1].lower() in _DANGLING:
+            continue
+        if _n(head) <= limit:
+            return head
+    return best
+
+
+def _title_case(t: str) -> str:
+    """Title Case that only ever raises a lower-case initial, so the words stay traceable."""
+    words = t.split()
+    out = []
+    for i, w in enumerate(words):
+        bare = w.lower()
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if i > 0 and bare in _PARTICLES and nxt[:1].isupper():
+            out.append(w)  # "Louis van Gaal"
+        elif i > 0 and bare in _SMALL and not out[-1].endswith(":"):
+            out.append(w)
+        elif w[:1].islower() and not any(c.isupper() for c in w[1:]):
+            out.append(w[0].upper() + w[1:])
+        else:
+            out.append(w)
+    return " ".join(out)

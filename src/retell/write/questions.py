@@ -1,0 +1,258 @@
+"""Closing questions: one open question to the reader per segment, about that segment's subject.
+
+Why open templates around a noun phrase copied from the segment: the seed rewrite's questions
+("What does this desperation say about the war's toll…?") smuggle in claims. A question that only
+asks for the reader's view asserts nothing, and a subject copied verbatim from the segment — lower
+case only, so no names, no numbers, no quotes — cannot introduce a fact the source lacks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from retell.ingest.article import Article, Sentence
+from retell.model import Written
+
+__all__ = ["TEMPLATES", "Subject", "question", "subjects"]
+
+# Each template has one {s} slot (the subject with its determiner). Variants in [sg|pl] agree
+# with the subject's number. None of them asserts anything about the subject.
+TEMPLATES: tuple[tuple[str, str], ...] = (
+    ("make", "What do you make of {s} described in this part of the story?"),
+    ("view", "What would change your view on {s}, if anything at all?"),
+    ("know", "What more would you want to know about {s} before judging?"),
+    ("matter", "How much do you think {s} [matters|matter] to people like you?"),
+    ("stand", "Where do you stand on {s}, and what shapes your view?"),
+    ("ask", "What questions would you ask about {s} if you could?"),
+    ("explain", "How would you explain {s} to someone hearing about [it|them] first?"),
+    ("change", "[Does|Do] {s} change how you see this story, and why?"),
+    ("reaction", "What is your first reaction to {s} as reported here?"),
+    ("handle", "How do you think {s} should be handled from here on?"),
+    ("weigh", "How much weight would you give to {s} in this story?"),
+    ("tell", "What do you think {s} [tells|tell] us about the wider story?"),
+)
+MIN_WORDS, MAX_WORDS = 8, 14
+
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "any", "each", "every", "no", "such", "many", "much", "more", "most", "other", "another", "all", "both", "few", "several", "own", "same"]
+)
+_STOP = _DETERMINERS | frozenset(
+    ["and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "as", "than", "then", "so", "not", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "he", "she", "it", "they", "we", "you", "i", "him", "them", "us", "me", "who", "whom", "which", "what", "where", "when", "why", "how", "there", "here", "also", "only", "just", "even", "very", "about", "over", "after", "before", "up", "down", "out", "off", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "new", "old", "said", "says", "say", "told", "according", "while", "per", "cent", "percent", "mr", "mrs", "ms", "dr", "yesterday", "today", "tomorrow", "now", "ago", "later", "year", "years", "week", "weeks", "month", "months", "day", "days", "time", "times", "way", "ways", "thing", "things", "lot", "part", "kind", "sort", "number", "people", "man", "woman", "men", "women", "someone", "something", "anything", "everything", "nothing", "video", "picture", "photo", "image", "report", "statement", "story", "news", "article", "s", "t", "like", "well", "back", "still", "yet", "however", "because", "though", "although", "despite", "during", "without", "within", "against", "between", "through", "around", "among", "under", "above", "below", "since", "until", "including", "made", "make"]
+)
+# Words that head a noun phrase badly ("levels of …" → take what follows instead).
+_WEAK_HEADS = frozenset(
+    ["level", "levels", "lot", "lots", "number", "numbers", "kind", "sort", "type", "part", "rest", "majority", "amount", "range", "series", "form", "side", "end", "top", "use", "case", "cases", "example", "result", "fact", "point", "place", "area", "percent"]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\S")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A noun phrase copied from the segment: its words, head lemma, number and determiner."""
+
+    text: str
+    head: str
+    plural: bool
+    determiner: str  # "the" or "" (bare plural / mass noun)
+    score: float
+
+    @property
+    def phrase(self) -> str:
+        return f"{self.determiner} {self.text}".strip()
+
+
+def question(
+    article: Article,
+    sentences: Sequence[Written] | Sequence[Sentence],
+    *,
+    used: set[str],
+) -> str:
+    """One closing question about the segment's most salient subject not used yet.
+
+    Args:
+        article: the whole article (for contrast: what is special to this segment).
+        sentences: the segment's sentences (written or source); the subject is copied from them.
+        used: keys of templates (``t:…``) and subject heads (``s:…``) already used in this report;
+            the chosen ones are added, so a report's questions differ.
+    Returns:
+        A question of 8–14 words ending in "?", with no digit, name or quotation.
+    """
+    texts = [s.text for s in sentences]
+    cands = subjects(article, texts)
+    fresh = [c for c in cands if f"s:{c.head}" not in used] or cands
+    order = [t for t in TEMPLATES if f"t:{t[0]}" not in used] or list(TEMPLATES)
+    for subj in fresh[:6]:
+        for key, template in order:
+            q = _fill(template, subj)
+            if MIN_WORDS <= len(q.split()) <= MAX_WORDS:
+                used.add(f"t:{key}")
+                used.add(f"s:{subj.head}")
+                return q
+    return _fallback(used)
+
+
+def _fallback(used: set[str]) -> str:
+    """No usable subject (very short or all-names segment): a fixed open question."""
+    options = (
+        "What do you make of what you have just read here?",
+        "What would you want to ask the people involved in this?",
+        "How does this part of the story change your view, if at all?",
+    )
+    for q in options:
+        if f"q:{q}" not in used:
+            used.add(f"q:{q}")
+            return q
+    return options[0]
+
+
+def _fill(template: str, subj: Subject) -> str:
+    idx = 1 if subj.plural else 0
+    text = re.sub(r"\[([^|\]]*)\|([^\]]*)\]", lambda m: m.group(1 + idx), template)
+    text = text.replace("{s}", subj.phrase)
+    return text[0].upper() + text[1:]
+
+
+def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
+    """Candidate subjects of a segment, best first.
+
+    A candidate is a run of lower-case content words in the text ending in a word that can be a
+    noun (``gladiator-style fights``, ``torture pits``), optionally ``X of Y``. Score: how often
+    its head's lemma occurs in the segment, weighted by how concentrated it is here rather than
+    across the article (tf·idf-like), with a small bonus for phrases seen twice.
+    """
+    seg_tokens = [t for text in texts for t in _WORD.findall(text)]
+    art_lemmas = Counter(_lemma(t) for t in _WORD.findall(article.text) if t[:1].islower())
+    seg_lemmas = Counter(_lemma(t) for t in seg_tokens if t[:1].islower())
+    capitalised = _capitalised_words(article.text)
+    phrases: Counter[str] = Counter()
+    info: dict[str, tuple[str, bool, str]] = {}
+    for text in texts:
+        toks = _WORD.findall(text)
+        for start, end, head_i in _chunks(toks, capitalised):
+            words = toks[start:end]
+            phrase = " ".join(words)
+            phrases[phrase] += 1
+            prev = toks[start - 1].lower() if start > 0 else ""
+            det = "the" if prev in _DETERMINERS else info.get(phrase, ("", False, ""))[2]
+            head = toks[head_i].lower()
+            info[phrase] = (_lemma(head), _is_plural(head), det)
+    n_art = max(1, len(article.sentences))
+    out = []
+    for phrase, n in phrases.items():
+        head, plural, det = info[phrase]
+        tf = seg_lemmas.get(head, 0) or n
+        df = art_lemmas.get(head, 0) or tf
+        score = tf * math.log(1.0 + n_art * tf / df) * (1.0 + 0.3 * (n - 1))
+        score *= 1.0 + 0.15 * (len(phrase.split()) - 1)
+        if not plural and not det:
+            det = "the" if _countable_singular(head) else ""
+        out.append(Subject(phrase, head, plural, det, score))
+    out.sort(key=lambda s: (-s.score, s.text))
+    return out
+
+
+def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]]:
+    """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun."""
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _content(toks[i], capitalised):
+            i += 1
+            continue
+        j = i
+        while j < n and _content(toks[j], capitalised):
+            j += 1
+        # the run toks[i:j]; end it at its last noun, at most 3 words
+        end = j
+        while end > i and not _nounish(toks[end - 1]):
+            end -= 1
+        if end > i:
+            start = max(i, end - 3)
+            while start < end - 1 and not _modifier(toks[start]):
+                start += 1
+            head_i = end - 1
+            if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
+                k = end + 1
+                while k < n and toks[k].lower() in _DETERMINERS:
+                    k += 1
+                m = k
+                while m < n and m - k < 2 and _content(toks[m], capitalised):
+                    m += 1
+                while m > k and not _nounish(toks[m - 1]):
+                    m -= 1
+                if m > k:
+                    out.append((k, m, m - 1))
+            else:
+                out.append((start, end, head_i))
+                if end + 1 < n and toks[end].lower() == "of" and end - start == 1:
+                    k = end + 1
+                    if k < n and _content(toks[k], capitalised) and _nounish(toks[k]):
+                        m = k + 1
+                        if not (m < n and _content(toks[m], capitalised)):
+                            out.append((start, m, head_i))  # "punishment of deserters"
+        i = j + 1
+    return out
+
+
+def _content(tok: str, capitalised: set[str]) -> bool:
+    low = tok.lower()
+    return (
+        tok[:1].islower()
+        and tok.isascii()
+        and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", tok) is not None
+        and low not in _STOP
+        and low not in capitalised
+        and len(low) > 2
+    )
+
+
+def _nounish(tok: str) -> bool:
+    pos = getAllLemmas(tok.lower())
+    if not pos:
+        return "-" in tok or tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
+    if "NOUN" not in pos:
+        return False
+    return not (tok.endswith("ly") and "ADV" in pos)
+
+
+def _modifier(tok: str) -> bool:
+    pos = getAllLemmas(tok.lower())
+    if not pos:
+        return "-" in tok
+    if "ADV" in pos and "ADJ" not in pos and "NOUN" not in pos:
+        return False
+    return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
+
+
+def _lemma(tok: str) -> str:
+    low = tok.lower()
+    forms = getAllLemmas(low).get("NOUN")
+    return forms[0] if forms else low
+
+
+def _is_plural(tok: str) -> bool:
+    low = tok.lower()
+    lem = _lemma(low)
+    return lem != low and not low.endswith("ss")
+
+
+def _countable_singular(head: str) -> bool:
+    """Guess: abstract nouns (-ion, -ness, -ity, -ism, -ment, -ure, -age) read well bare."""
+    return not head.endswith(
+        ("ion", "ness", "ity", "ism", "ship", "ure", "age", "ance", "ence", "ing")
+    )
+
+
+def _capitalised_words(text: str) -> set[str]:
+    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects."""
+    out = set()
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+)", text):
+        out.add(m.group(1).lower())
+    return out

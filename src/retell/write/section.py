@@ -1,0 +1,134 @@
+"""Section label: from the article's metadata when it names one, else from a weighted cue lexicon.
+
+Why a hand-written lexicon: nine coarse labels need no model, the cues are easy to audit and to
+extend (``retell/data/sections.json``), and a wrong label costs little — it is a tag, not a claim.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from lemminflect import getAllLemmas
+
+from retell.ingest.article import Article
+
+__all__ = ["SECTIONS", "section", "section_from_hint", "section_scores"]
+
+SECTIONS = (
+    "World News",
+    "Politics",
+    "Business",
+    "Technology",
+    "Science",
+    "Health",
+    "Sport",
+    "Entertainment",
+    "Lifestyle",
+)
+_TOKEN = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+_BY_LOWER = {s.lower(): s for s in SECTIONS}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
+    raw = json.loads((Path(__file__).parent.parent / "data" / "sections.json").read_text("utf-8"))
+    return dict(raw["hints"]), {
+        k: {c: float(w) for c, w in v.items()} for k, v in raw["cues"].items()
+    }
+
+
+def section(article: Article) -> str:
+    """One of :data:`SECTIONS` for the article.
+
+    Metadata first (``article.section_hint``, then the URL path), because an editor already chose;
+    otherwise the best-scoring section of the cue lexicon over title and text. A tie goes to
+    World News when the article has war or foreign-affairs cues, else to the first tied section.
+    """
+    label = section_from_hint(article.section_hint) or section_from_url(article.url)
+    if label:
+        return label
+    scores = section_scores(article)
+    best = max(scores.values())
+    if best <= 0:
+        return "World News"
+    tied = [s for s in SECTIONS if scores[s] >= best - 1e-9]
+    if len(tied) > 1 and scores["World News"] > 0:
+        return "World News"
+    return tied[0]
+
+
+def section_from_hint(hint: str | None) -> str | None:
+    """Map a section hint ("world", "Sport", "tvshowbiz", "money/markets") to a label, or None."""
+    if not hint:
+        return None
+    h = hint.strip().lower()
+    if h in _BY_LOWER:
+        return _BY_LOWER[h]
+    hints, _ = _lexicon()
+    for part in re.split(r"[^a-z0-9_-]+", h):
+        if part in hints:
+            return hints[part]
+        if part.rstrip("s") in hints:
+            return hints[part.rstrip("s")]
+    return None
+
+
+def section_from_url(url: str | None) -> str | None:
+    """A label from the URL's path segments (``/sport/football/…`` → Sport), or None."""
+    if not url:
+        return None
+    try:
+        path = urlparse(url).path
+    except ValueError:
+        return None
+    hints, _ = _lexicon()
+    for seg in path.lower().split("/")[:-1] or path.lower().split("/"):
+        if seg in hints:
+            return hints[seg]
+    host = (urlparse(url).hostname or "").split(".")
+    for part in host[:-2]:  # sport.example.com, money.example.co.uk
+        if part in hints:
+            return hints[part]
+    return None
+
+
+def section_scores(article: Article) -> dict[str, float]:
+    """Each section's score: Σ weight × (1 + ln count) over its cues found in title and text.
+
+    The title counts twice as a second pass, since it is the densest statement of the topic.
+    """
+    _, cues = _lexicon()
+    text = article.text.lower()
+    if article.title:
+        text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
+    counts = _term_counts(text)
+    out: dict[str, float] = {}
+    for sec in SECTIONS:
+        score = 0.0
+        for cue, weight in cues.get(sec, {}).items():
+            n = _phrase_count(text, cue) if " " in cue else counts.get(cue, 0)
+            if n:
+                score += weight * (1.0 + math.log(n))
+        out[sec] = score
+    return out
+
+
+def _term_counts(text: str) -> Counter[str]:
+    """Counts of each token and of its noun/verb lemma ("soldiers" also counts as "soldier")."""
+    toks = Counter(_TOKEN.findall(text))
+    out: Counter[str] = Counter(toks)
+    for tok, n in toks.items():
+        lemmas = {lem for forms in getAllLemmas(tok).values() for lem in forms} - {tok}
+        for lem in lemmas:
+            out[lem] += n
+    return out
+
+
+def _phrase_count(text: str, phrase: str) -> int:
+    return len(re.findall(r"(?<![a-z])" + re.escape(phrase) + r"s?(?![a-z])", text))
