@@ -96,7 +96,10 @@ _SCRIPT = """
     });
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
-  window.addEventListener("scroll", hide, {passive: true});
+  // A tooltip opened by keyboard focus would float away from its sentence on scroll.
+  window.addEventListener("scroll", function () {
+    if (active && !active.matches(":hover")) { hide(); }
+  }, {passive: true});
 })();
 """
 
