@@ -189,6 +189,32 @@ def test_html_sentences_carry_sources_and_tooltips() -> None:
     assert parser.tags.count("li") >= 2 + 4  # two segment cards, four source sentences
 
 
+class _Balance(HTMLParser):
+    """Fails on a closing tag that does not match the open one; collects what is left open."""
+
+    VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+
+def test_html_tags_are_balanced() -> None:
+    finding = Finding("hedge_dropped", "warning", "dropped", Span("x", 0, 1, 0))
+    parser = _Balance()
+    parser.feed(render_report(make_report(findings=(finding,)), "html"))
+    parser.close()
+    assert parser.stack == []
+
+
 def test_html_escapes_article_text() -> None:
     evil = "<script>alert('x')</script> & co"
     article = from_text(f"He said {evil} today. Then left.", title=evil, url="javascript:alert(1)")
