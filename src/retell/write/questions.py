@@ -24,7 +24,7 @@ __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 # Each template has one {s} slot (the subject with its determiner). Variants in [sg|pl] agree
 # with the subject's number. None of them asserts anything about the subject.
 TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("make", "What do you make of {s} described in this part of the story?"),
+    ("make", "What do you make of {s} as described in this part of the story?"),
     ("view", "What would change your view on {s}, if anything at all?"),
     ("know", "What more would you want to know about {s} before judging?"),
     ("matter", "How much do you think {s} [matters|matter] to people like you?"),
@@ -40,14 +40,276 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
 MIN_WORDS, MAX_WORDS = 8, 14
 
 _DETERMINERS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "any", "each", "every", "no", "such", "many", "much", "more", "most", "other", "another", "all", "both", "few", "several", "own", "same"]
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+        "such",
+        "many",
+        "much",
+        "more",
+        "most",
+        "other",
+        "another",
+        "all",
+        "both",
+        "few",
+        "several",
+        "own",
+        "same",
+    ]
 )
 _STOP = _DETERMINERS | frozenset(
-    ["and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "as", "than", "then", "so", "not", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "he", "she", "it", "they", "we", "you", "i", "him", "them", "us", "me", "who", "whom", "which", "what", "where", "when", "why", "how", "there", "here", "also", "only", "just", "even", "very", "about", "over", "after", "before", "up", "down", "out", "off", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "last", "next", "new", "old", "said", "says", "say", "told", "according", "while", "per", "cent", "percent", "mr", "mrs", "ms", "dr", "yesterday", "today", "tomorrow", "now", "ago", "later", "year", "years", "week", "weeks", "month", "months", "day", "days", "time", "times", "way", "ways", "thing", "things", "lot", "part", "kind", "sort", "number", "people", "man", "woman", "men", "women", "someone", "something", "anything", "everything", "nothing", "video", "picture", "photo", "image", "report", "statement", "story", "news", "article", "s", "t", "like", "well", "back", "still", "yet", "however", "because", "though", "although", "despite", "during", "without", "within", "against", "between", "through", "around", "among", "under", "above", "below", "since", "until", "including", "made", "make"]
+    [
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "as",
+        "than",
+        "then",
+        "so",
+        "not",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "i",
+        "him",
+        "them",
+        "us",
+        "me",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "where",
+        "when",
+        "why",
+        "how",
+        "there",
+        "here",
+        "also",
+        "only",
+        "just",
+        "even",
+        "very",
+        "about",
+        "over",
+        "after",
+        "before",
+        "up",
+        "down",
+        "out",
+        "off",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "last",
+        "next",
+        "new",
+        "old",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "while",
+        "per",
+        "cent",
+        "percent",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "now",
+        "ago",
+        "later",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "time",
+        "times",
+        "way",
+        "ways",
+        "thing",
+        "things",
+        "lot",
+        "part",
+        "kind",
+        "sort",
+        "number",
+        "people",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "someone",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+        "video",
+        "picture",
+        "photo",
+        "image",
+        "report",
+        "statement",
+        "story",
+        "news",
+        "article",
+        "s",
+        "t",
+        "like",
+        "well",
+        "back",
+        "still",
+        "yet",
+        "however",
+        "because",
+        "though",
+        "although",
+        "despite",
+        "during",
+        "without",
+        "within",
+        "against",
+        "between",
+        "through",
+        "around",
+        "among",
+        "under",
+        "above",
+        "below",
+        "since",
+        "until",
+        "including",
+        "made",
+        "make",
+    ]
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PRONOUNS = _words(
+    "i me you he him she her it we us they them myself yourself himself herself itself ourselves "
+    "themselves yourselves"
+)
+_EXTRA_STOP = _words(
+    "million millions billion billions thousand thousands hundred hundreds dozen dozens half "
+    "twice once single double whose whatever whether either neither onto upon via toward towards "
+    "amid beyond across behind along ever never always often already again almost really too "
+    "instead rather quite perhaps away together recently immediately previously currently"
+)
+# Nouns too generic to carry a question ("the age", "the name"): kept, but scored down.
+_GENERIC = _words(
+    "age name names following night nights morning evening hour hours minute minutes moment "
+    "look spot end start side member members group official officials source sources person "
+    "family friend friends home house world country city area room"
 )
 # Words that head a noun phrase badly ("levels of …" → take what follows instead).
 _WEAK_HEADS = frozenset(
-    ["level", "levels", "lot", "lots", "number", "numbers", "kind", "sort", "type", "part", "rest", "majority", "amount", "range", "series", "form", "side", "end", "top", "use", "case", "cases", "example", "result", "fact", "point", "place", "area", "percent"]
+    [
+        "level",
+        "levels",
+        "lot",
+        "lots",
+        "number",
+        "numbers",
+        "kind",
+        "sort",
+        "type",
+        "part",
+        "rest",
+        "majority",
+        "amount",
+        "range",
+        "series",
+        "form",
+        "side",
+        "end",
+        "top",
+        "use",
+        "case",
+        "cases",
+        "example",
+        "result",
+        "fact",
+        "point",
+        "place",
+        "area",
+        "percent",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\S")
 
@@ -150,8 +412,12 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
         df = art_lemmas.get(head, 0) or tf
         score = tf * math.log(1.0 + n_art * tf / df) * (1.0 + 0.3 * (n - 1))
         score *= 1.0 + 0.15 * (len(phrase.split()) - 1)
-        if not plural and not det:
-            det = "the" if _countable_singular(head) else ""
+        if not plural and not det and _countable_singular(head):
+            if len(phrase.split()) == 1:
+                continue  # a bare singular count noun never seen after a determiner: likely a verb
+            det = "the"
+        if head in _GENERIC:
+            score *= 0.3
         out.append(Subject(phrase, head, plural, det, score))
     out.sort(key=lambda s: (-s.score, s.text))
     return out
@@ -169,14 +435,16 @@ def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]
         j = i
         while j < n and _content(toks[j], capitalised):
             j += 1
-        # the run toks[i:j]; end it at its last noun, at most 3 words
+        # the run toks[i:j]; end it at its last word that can head a noun phrase here
         end = j
-        while end > i and not _nounish(toks[end - 1]):
+        while end > i and not _head_ok(toks, end - 1):
             end -= 1
         if end > i:
             start = max(i, end - 3)
             while start < end - 1 and not _modifier(toks[start]):
                 start += 1
+            if any(not _modifier(t) for t in toks[start : end - 1]):
+                start = end - 1
             head_i = end - 1
             if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
                 k = end + 1
@@ -185,7 +453,7 @@ def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]
                 m = k
                 while m < n and m - k < 2 and _content(toks[m], capitalised):
                     m += 1
-                while m > k and not _nounish(toks[m - 1]):
+                while m > k and not _head_ok(toks, m - 1):
                     m -= 1
                 if m > k:
                     out.append((k, m, m - 1))
@@ -193,12 +461,35 @@ def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]
                 out.append((start, end, head_i))
                 if end + 1 < n and toks[end].lower() == "of" and end - start == 1:
                     k = end + 1
-                    if k < n and _content(toks[k], capitalised) and _nounish(toks[k]):
+                    if k < n and _content(toks[k], capitalised) and _head_ok(toks, k):
                         m = k + 1
                         if not (m < n and _content(toks[m], capitalised)):
                             out.append((start, m, head_i))  # "punishment of deserters"
         i = j + 1
     return out
+
+
+def _head_ok(toks: list[str], i: int) -> bool:
+    """Can ``toks[i]`` head a noun phrase here? Reject verbs that lemminflect also lists as nouns.
+
+    Verbal forms (``beating``, ``accused``, ``left``) count only straight after a determiner; a
+    noun/verb word followed by a determiner or pronoun is a verb with its object (``show a``).
+    """
+    tok = toks[i].lower()
+    if not _nounish(tok):
+        return False
+    pos = getAllLemmas(tok)
+    prev = toks[i - 1].lower() if i > 0 else ""
+    nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+    after_det = prev in _DETERMINERS
+    if "VERB" in pos:
+        if nxt in _DETERMINERS or nxt in _PRONOUNS:
+            return False
+        verb_forms = set(pos["VERB"])
+        inflected = tok not in verb_forms and tok not in set(pos.get("NOUN", ()))
+        if (tok.endswith(("ing", "ed")) or inflected) and not after_det:
+            return False
+    return True
 
 
 def _content(tok: str, capitalised: set[str]) -> bool:
@@ -208,6 +499,8 @@ def _content(tok: str, capitalised: set[str]) -> bool:
         and tok.isascii()
         and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", tok) is not None
         and low not in _STOP
+        and low not in _EXTRA_STOP
+        and low not in _PRONOUNS
         and low not in capitalised
         and len(low) > 2
     )
@@ -226,6 +519,8 @@ def _modifier(tok: str) -> bool:
     pos = getAllLemmas(tok.lower())
     if not pos:
         return "-" in tok
+    if tok.endswith(("ing", "ed")) and "ADJ" not in pos:
+        return False
     if "ADV" in pos and "ADJ" not in pos and "NOUN" not in pos:
         return False
     return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
