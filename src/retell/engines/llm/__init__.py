@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
 from retell.engines.llm.client import Client, Config, resolve_config
@@ -53,9 +53,10 @@ class PartStats:
 
 
 def _make_checker(article: Article) -> SentenceChecker:
-    from retell.check import Checker
+    from retell import check
 
-    return Checker(article)  # type: ignore[no-any-return]
+    factory: Any = check.Checker  # the check's own constructor: Checker(source_article)
+    return cast(SentenceChecker, factory(article))
 
 
 class LLMEngine:
@@ -126,7 +127,10 @@ class LLMEngine:
         messages = part_messages(
             part.sentences(article), words=budget, headline=first, title=article.title
         )
-        answer_text = client.chat(messages, schema=SCHEMA)
+        # room for the segment's words as tokens plus the JSON around them, and no more: a
+        # rambling model must not cost minutes (the server may cap it further)
+        max_tokens = min(config.max_tokens, int(budget * 2) + 120)
+        answer_text = client.chat(messages, schema=SCHEMA, max_tokens=max_tokens)
         stats.calls += 1
         answer = parse_answer(answer_text)
         sentences, question = _first_segment(answer)
@@ -140,7 +144,9 @@ class LLMEngine:
                 ("(no usable answer)", ("answer with the JSON object only",))
             ]
             retry_text = client.chat(
-                repair_messages(messages, answer_text, failures), schema=SCHEMA
+                repair_messages(messages, answer_text, failures),
+                schema=SCHEMA,
+                max_tokens=max_tokens,
             )
             stats.calls += 1
             retry = parse_answer(retry_text)
