@@ -49,6 +49,9 @@ class Article:
     date: str | None = None
     section_hint: str | None = None
     url: str | None = None
+    # Spans of the text that got no sentence, with why: "title", "heading", "dateline",
+    # "boilerplate" (captions, bylines, "Scroll down for video"…). Added by ingest.
+    skipped: tuple[tuple[int, int, str], ...] = ()
     _by_id: dict[str, Sentence] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,161 @@
+"""Plain text → :class:`Article`: title line, paragraphs, sentences, boilerplate left out.
+
+Offsets point into the text exactly as given. Nothing is rewritten: a title line, a dateline,
+a caption or a "Scroll down for video" simply gets no sentence (and is listed in
+``Article.skipped`` with the reason, for anyone who wants to show what was left out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from retell.errors import EmptyInputError
+from retell.ingest.article import Article, Paragraph, Sentence
+from retell.ingest.junk import is_junk, lead_junk
+from retell.ingest.lang import ensure_english
+from retell.ingest.split import paragraphs, sentences
+
+__all__ = ["build_article", "find_title"]
+
+_TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
+_BULLET = re.compile(r"[-*+\u2022\u25cf\u25aa]\s+")
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+
+
+def find_title(text: str) -> tuple[str | None, int]:
+    """A title on the first line, and where the body starts (0 when there is no title).
+
+    A title is a ``# `` heading, or a short first line (at most 20 words, 200 characters)
+    that does not end in a full stop and is followed by a blank line and more text.
+    """
+    lead = len(text) - len(text.lstrip())
+    nl = text.find("\n", lead)
+    if nl < 0:
+        return None, 0
+    line = text[lead:nl].strip()
+    rest = text[nl:]
+    heading = _MD_HEADING.match(line)
+    if heading and rest.strip():
+        title = line[heading.end() :].strip().rstrip("#").strip()
+        return (title or None), nl
+    if not re.match(r"[ \t\r]*\n", rest[1:]) or not rest.strip():
+        return None, 0  # not followed by a blank line, or nothing after it
+    if len(line) > 200 or len(line.split()) > 20 or line.endswith((".", ",", ";", ":")):
+        return None, 0
+    if lead_junk(line, 0, len(line)) or is_junk(line):
+        return None, 0
+    return line, nl
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph into its lines when they are separate units, not hard-wrapped prose.
+
+    One paragraph per line (no blank lines between) is common in pasted text; a hard-wrapped
+    paragraph has lines that mostly stop mid-sentence. Lines are kept apart when most of them
+    end a sentence or when any is longer than a typical wrap width.
+    """
+    block = text[start:end]
+    if "\n" not in block:
+        return [(start, end)]
+    spans = []
+    pos = start
+    for line in block.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    if len(spans) < 2:
+        return spans
+    ends = sum(1 for a, b in spans[:-1] if _TERMINAL.search(text[a:b]))
+    longest = max(b - a for a, b in spans)
+    if ends >= 0.6 * (len(spans) - 1) or longest > 120:
+        return spans
+    return [(spans[0][0], spans[-1][1])]
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A subhead or label block ("Metro Report / World News"): short, no line ends a sentence."""
+    block = text[start:end]
+    return len(block.split()) <= 20 and not any(
+        _TERMINAL.search(line.strip()) for line in block.split("\n")
+    )
+
+
+def build_article(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    byline: str | None = None,
+    date: str | None = None,
+    section_hint: str | None = None,
+    detect_title: bool = True,
+    check_language: bool = True,
+    name: str = "",
+) -> Article:
+    """Split ``text`` into paragraphs and sentences and wrap it as an :class:`Article`.
+
+    Raises:
+        EmptyInputError: nothing but a title or boilerplate is left.
+        NotEnglishError: the sentences are clearly in another language.
+    """
+    body_start = 0
+    skipped: list[tuple[int, int, str]] = []
+    if detect_title:
+        found, body_start = find_title(text)
+        if found is not None:
+            lead = len(text) - len(text.lstrip())
+            skipped.append((lead, body_start, "title"))
+            title = title or found
+    units: list[tuple[int, int]] = []
+    for p0, p1 in paragraphs(text):
+        if p1 <= body_start:
+            continue
+        units.extend(_lines(text, max(p0, body_start), p1))
+    units = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in units]
+    units = [(a, b) for a, b in units if a < b]
+    body_units = [u for u in units if not _is_heading(text, *u)]
+    sents: list[Sentence] = []
+    paras: list[Paragraph] = []
+    for u0, u1 in units:
+        if (u0, u1) not in body_units and body_units:
+            skipped.append((u0, u1, "heading"))
+            continue
+        first = len(sents)
+        for s0, s1 in sentences(text, u0, u1):
+            bullet = _BULLET.match(text, s0, s1)
+            if bullet:
+                s0 = bullet.end()
+            skip = lead_junk(text, s0, s1)
+            if skip:
+                skipped.append((s0, s0 + skip, "dateline"))
+                s0 += skip
+            if is_junk(text[s0:s1]):
+                skipped.append((s0, s1, "boilerplate"))
+                continue
+            n = len(sents)
+            sents.append(Sentence(f"s{n + 1}", n, text[s0:s1], s0, s1, len(paras)))
+        if len(sents) > first:
+            paras.append(
+                Paragraph(len(paras), sents[first].start, sents[-1].end, first, len(sents))
+            )
+    if not sents:
+        label = f"{name} " if name else "the input "
+        raise EmptyInputError(
+            f"{label}has no article sentences (only a title, captions or boilerplate); "
+            "give retell the article's body text"
+        )
+    if check_language:
+        ensure_english(" ".join(s.text for s in sents[:40]), name)
+    return Article(
+        text=text,
+        sentences=tuple(sents),
+        paragraphs=tuple(paras),
+        title=title,
+        byline=byline,
+        date=date,
+        section_hint=section_hint,
+        url=url,
+        skipped=tuple(sorted(skipped)),
+    )

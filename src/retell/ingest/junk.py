@@ -1,0 +1,79 @@
+"""Boilerplate that news text carries and that must never become an article sentence.
+
+CNN/DailyMail text (the benchmark) and copy-pasted pages are full of it: "(CNN)" and
+"London (CNN) --" datelines, "By . Daily Mail Reporter .", "PUBLISHED: … | UPDATED: …",
+"Scroll down for video", "Click here …", "Share this article", photo captions (which the
+DailyMail text closes with a detached " ."), list items and subheads closed the same way.
+
+Nothing here rewrites text: :func:`lead_junk` says how many characters to skip at a sentence's
+start, :func:`is_junk` says whether a whole sentence is boilerplate. Offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_junk", "lead_junk"]
+
+_AGENCIES = (
+    r"CNN|CNN Student News|CNNMoney|CNN Business|AP|Reuters|AFP|UPI|PA|Bloomberg|"
+    r"EW\.com|Mashable|Billboard|Variety|Rolling Stone|Time\.com|The Hollywood Reporter|"
+    r"People\.com|Health\.com|RealSimple\.com|CNET|WIRED|BBC"
+)
+# "(CNN)", "London (CNN) --", "Peshawar, Pakistan (CNN)", "WASHINGTON (AP) —".
+_AGENCY_DATELINE = re.compile(
+    r"(?:[A-Z][\w.'\u2019\- ]{0,40}(?:,\s*[A-Z][\w.'\u2019\- ]{0,30}){0,2}\s*)?"
+    rf"\((?:{_AGENCIES})\)\s*(?:--|\u2014|\u2013|-)?\s*"
+)
+# "LONDON — ", "NEW YORK, N.Y. -- ": a capitalised place and a dash before the first word.
+_CAPS_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?\s*(?:--|\u2014|\u2013)\s*(?=[A-Z\"'])"
+)
+
+_JUNK = re.compile(
+    r"""^(?:by\s*\.|by\s*:)  # "By . Daily Mail Reporter ."
+    |\b(?:published|updated)\s*:
+    |^scroll\s+down\b
+    |^click\s+here\b
+    |^share\s+this\s+(?:article|story|page)
+    |^last\s+(?:updated|modified)\b
+    |^(?:read\s+more|related(?:\s+(?:articles?|stories|content))?|see\s+also|more\s+on\s+this)\s*[:.]
+    |^(?:watch|video|listen|photos?|gallery|advertisement)\s*[:.]?\s*$
+    |contributed\s+to\s+this\s+report
+    |\ball\s+rights\s+reserved\b
+    |^copyright\s+(?:\u00a9|\(c\))?\s*\d{4}
+    |^(?:follow|like)\s+(?:us|@?\w+)\s+on\s+(?:twitter|facebook|instagram)
+    |^follow\s+@\w+
+    |^(?:sign\s+up|subscribe)\s+(?:for|to|now)\b
+    |^(?:image|photo|picture|video)\s*(?:credit|courtesy)?\s*:\s*\S
+    |^\(?(?:photo|image|picture)\s*:\s
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A DailyMail caption, list item or subhead: text closed by a detached full stop ("home .").
+_CAPTION_END = re.compile(r"\s[.]['\"\u2019\u201d]?$")
+# "By John Smith", "By John Smith and Jane Doe, CNN": a byline standing alone.
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+[A-Z][\w.'\u2019\-]*(?:,?\s+(?:and\s+|&\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'\u2019\-]*)+"
+    r"(?:,\s*[A-Z][\w ]{0,30})?\s*\.?$"
+)
+
+
+def lead_junk(text: str, start: int, end: int) -> int:
+    """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0."""
+    m = _AGENCY_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
+    if not m or m.end() >= end:
+        return 0
+    return m.end() - start
+
+
+def is_junk(sentence: str) -> bool:
+    """Whether a whole sentence is boilerplate (byline, timestamp, caption, call to action)."""
+    s = sentence.strip()
+    if not s:
+        return True
+    if _CAPTION_END.search(s):
+        return True
+    if _JUNK.search(s):
+        return True
+    return len(s) < 80 and bool(_BYLINE.match(s))

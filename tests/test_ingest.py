@@ -1,0 +1,309 @@
+"""Ingest from text, Markdown, files and stdin: titles, paragraphs, boilerplate, bad input."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from retell.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    NoArticleError,
+    NotEnglishError,
+    RetellError,
+)
+from retell.ingest import from_bytes, from_markdown, from_text, load
+from retell.ingest.lang import detect_language
+from retell.ingest.text import decode, looks_like_html, looks_like_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+SEED = FIXTURES / "seed_001.txt"
+
+BODY = (
+    "The council approved the budget on Tuesday. It raises tax by 4.9 per cent.\n\n"
+    "Mr. Hughes said the rise was painful. Opposition members disagreed with him."
+)
+
+
+def texts(article: object) -> list[str]:
+    return [s.text for s in article.sentences]  # type: ignore[attr-defined]
+
+
+def test_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    art = from_text(text)
+    assert len(art.sentences) == 46
+    assert len(art.paragraphs) == 9
+    assert art.title is None
+    for s in art.sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.id for s in art.sentences[:3]] == ["s1", "s2", "s3"]
+    p = art.paragraphs[1]
+    assert art.sentences[p.first].text.startswith("In late August 2024")
+    assert all(s.paragraph == 1 for s in art.paragraph_sentences(p))
+
+
+def test_title_line_is_not_a_sentence() -> None:
+    text = "Council approves budget\n\n" + BODY
+    art = from_text(text)
+    assert art.title == "Council approves budget"
+    assert texts(art)[0] == "The council approved the budget on Tuesday."
+    assert art.sentences[0].start == text.index("The council")
+    assert (0, len("Council approves budget"), "title") in art.skipped
+
+
+def test_first_sentence_is_not_taken_for_a_title() -> None:
+    art = from_text("The council met on Tuesday.\n\n" + BODY)
+    assert art.title is None
+    assert texts(art)[0] == "The council met on Tuesday."
+
+
+def test_markdown_heading_as_title_in_plain_text() -> None:
+    art = from_text("# Council approves budget\n\n" + BODY)
+    assert art.title == "Council approves budget"
+    assert len(art.sentences) == 4
+
+
+def test_explicit_title_wins() -> None:
+    art = from_text(BODY, title="Given", url="https://example.com/x")
+    assert art.title == "Given" and art.url == "https://example.com/x"
+
+
+def test_paragraphs_kept() -> None:
+    art = from_text(BODY)
+    assert len(art.paragraphs) == 2
+    assert [s.paragraph for s in art.sentences] == [0, 0, 1, 1]
+
+
+def test_one_paragraph_per_line_and_hard_wrapped_text() -> None:
+    lines = "First paragraph is here.\nSecond one follows it.\nThird closes."
+    assert len(from_text(lines).paragraphs) == 3
+    wrapped = (
+        "The council approved the budget on Tuesday after a long\n"
+        "debate that lasted more than six hours and ended just\n"
+        "before midnight. Members then went home."
+    )
+    art = from_text(wrapped)
+    assert len(art.paragraphs) == 1 and len(art.sentences) == 2
+
+
+def test_subheads_and_brand_lines_are_not_sentences() -> None:
+    text = "Metro Report\nWorld News\n\nA rewrite begins here. It has two sentences.\n\nWhat next\n\nMore text follows."
+    art = from_text(text)
+    assert texts(art) == ["A rewrite begins here.", "It has two sentences.", "More text follows."]
+
+
+def test_cnn_datelines_are_skipped() -> None:
+    text = "London (CNN) -- The prime minister resigned on Friday. Her party must now choose."
+    art = from_text(text)
+    assert texts(art)[0] == "The prime minister resigned on Friday."
+    art = from_text("(CNN)Kayahan, a singer, died on Friday at the age of 66. He was loved.")
+    assert texts(art)[0].startswith("Kayahan, a singer")
+    art = from_text(
+        "Peshawar, Pakistan (CNN)Ten people were sentenced on Thursday. Police said so."
+    )
+    assert texts(art)[0].startswith("Ten people")
+    assert any(why == "dateline" for _, _, why in art.skipped)
+
+
+DAILY_MAIL = (
+    "By . Daily Mail Reporter . PUBLISHED: . 07:53 EST, 30 January 2014 . | . UPDATED: . "
+    "07:59 EST, 30 January 2014 . A Dallas architect has turned 14 shipping containers into a "
+    "home. The home has a pool and a roof deck. Scroll down for video . Dallas architects Matt "
+    "Mooney and Michael Gooden have transformed 14 shipping containers into a home . Mooney said "
+    "it took two years. Click here to see more pictures. Share this article. Last updated at "
+    "10:04 on 30 January 2014. CNN's Jane Doe contributed to this report."
+)
+
+
+def test_daily_mail_junk_never_becomes_a_sentence() -> None:
+    art = from_text(DAILY_MAIL)
+    assert texts(art) == [
+        "A Dallas architect has turned 14 shipping containers into a home.",
+        "The home has a pool and a roof deck.",
+        "Mooney said it took two years.",
+    ]
+    for s in art.sentences:
+        assert DAILY_MAIL[s.start : s.end] == s.text
+
+
+def test_real_cnndm_row_has_no_captions() -> None:
+    text = (FIXTURES / "cnndm_row.txt").read_text(encoding="utf-8")
+    art = from_text(text)
+    assert len(art.sentences) > 10
+    for s in art.sentences:
+        assert not s.text.endswith(" .")
+        assert "Scroll down" not in s.text
+
+
+def test_markdown_is_stripped() -> None:
+    md = (
+        "# Floods force thousands from homes\n\n"
+        "![A flooded street](/img/flood.jpg)\n\n"
+        "More than **12,000 people** were forced from their homes, "
+        "[officials said](https://example.com/report).\n\n"
+        "## What happens next\n\n"
+        "- Soldiers were sent to *help* build barriers.\n"
+        "- Up to 80 mm more rain could fall.\n\n"
+        "> The water rose quickly, said a baker.\n\n"
+        "```\ncode block text\n```\n"
+    )
+    art = from_markdown(md)
+    assert art.title == "Floods force thousands from homes"
+    assert texts(art) == [
+        "More than 12,000 people were forced from their homes, officials said.",
+        "Soldiers were sent to help build barriers.",
+        "Up to 80 mm more rain could fall.",
+        "The water rose quickly, said a baker.",
+    ]
+    assert "**" not in art.text and "](" not in art.text and "code block" not in art.text
+
+
+def test_markdown_keeps_censored_asterisks() -> None:
+    art = from_markdown("He said: 'You need to work, not **** off.' Then he left the room.")
+    assert "****" in art.sentences[0].text
+
+
+def test_load_files(tmp_path: Path) -> None:
+    art = load(str(SEED))
+    assert len(art.sentences) == 46
+    md = tmp_path / "a.md"
+    md.write_text("# Title here\n\nSome *body* text that says a thing. And more.\n", "utf-8")
+    assert load(str(md)).title == "Title here"
+    html_as_txt = tmp_path / "page.txt"
+    html_as_txt.write_bytes((FIXTURES / "news_world.html").read_bytes())
+    art = load(str(html_as_txt))
+    assert art.title == "Floods force thousands from homes in river valley"
+
+
+def test_load_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(BODY.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    assert len(load("-").sentences) == 4
+
+
+def test_cp1252_fallback() -> None:
+    data = "The caf\u00e9 owner said \u201cno\u201d to the council on Tuesday.".encode("cp1252")
+    art = from_bytes(data)
+    assert "caf\u00e9" in art.sentences[0].text
+
+
+# --- bad input: the right error, one line, saying what to do --------------------------------
+
+
+def one_line(exc: RetellError) -> str:
+    msg = str(exc)
+    assert "\n" not in msg and len(msg) < 300
+    return msg
+
+
+def test_missing_file() -> None:
+    with pytest.raises(InputError) as err:
+        load("/no/such/file.txt")
+    assert "no such file" in one_line(err.value)
+
+
+def test_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        load(str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  ", "\u00a0\n".encode()])
+def test_empty(tmp_path: Path, content: bytes) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(content)
+    with pytest.raises(EmptyInputError) as err:
+        load(str(f))
+    assert "empty" in one_line(err.value)
+
+
+def test_empty_text() -> None:
+    with pytest.raises(EmptyInputError):
+        from_text("  \n ")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"hello\x00world\x00\x00\x01\x02",
+        bytes(range(128, 256)) * 20,
+    ],
+)
+def test_binary(tmp_path: Path, content: bytes) -> None:
+    f = tmp_path / "thing.txt"
+    f.write_bytes(content)
+    with pytest.raises(BinaryInputError) as err:
+        load(str(f))
+    one_line(err.value)
+
+
+def test_binary_text_in_hand() -> None:
+    with pytest.raises(BinaryInputError):
+        from_text("abc\x00\x01\x02\x03" * 20)
+
+
+def test_only_boilerplate_is_empty() -> None:
+    with pytest.raises(EmptyInputError):
+        from_text("Scroll down for video . Share this article.")
+
+
+def test_html_without_article() -> None:
+    with pytest.raises(NoArticleError) as err:
+        load(str(FIXTURES / "nav_only.html"))
+    one_line(err.value)
+
+
+def test_other_url_scheme() -> None:
+    with pytest.raises(InputError):
+        load("ftp://example.com/article.txt")
+
+
+GERMAN = (
+    "Mehr als 12.000 Menschen mussten am Donnerstag ihre Häuser verlassen, nachdem der Fluss "
+    "über die Ufer getreten war. Die Behörden teilten mit, dass die Lage angespannt bleibt und "
+    "noch mehr Regen erwartet wird."
+)
+FRENCH = (
+    "Plus de 12 000 personnes ont dû quitter leur maison jeudi après que la rivière est sortie "
+    "de son lit, selon les autorités. Les secours sont intervenus avec des bateaux pour aider "
+    "les familles qui étaient bloquées dans les étages."
+)
+RUSSIAN = "Более 12 000 человек были вынуждены покинуть свои дома в четверг после наводнения."
+CHINESE = "地区官员表示，连续三天的强降雨导致河水决堤，周四有超过一万两千人被迫离开家园。"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [(GERMAN, "German"), (FRENCH, "French"), (RUSSIAN, "Russian"), (CHINESE, "Chinese")],
+)
+def test_not_english(text: str, lang: str) -> None:
+    with pytest.raises(NotEnglishError) as err:
+        from_text(text)
+    msg = one_line(err.value)
+    assert lang in msg and "English" in msg
+
+
+def test_english_with_foreign_names_is_english() -> None:
+    text = (
+        "The German chancellor met Emmanuel Macron at the Élysée Palace, where the two "
+        "leaders discussed the Nord Stream pipeline and the Deutsche Bahn strike. "
+        "\u201cNous sommes d'accord,\u201d Macron said later, according to Le Monde."
+    )
+    assert detect_language(text) == "English"
+    assert len(from_text(text).sentences) == 2
+    assert detect_language(SEED.read_text(encoding="utf-8")) == "English"
+
+
+def test_detection_helpers() -> None:
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert not looks_like_html("He wrote <p> in the email, then left.")
+    assert looks_like_markdown("# Title\n\nBody")
+    assert not looks_like_markdown(BODY)
+    with pytest.raises(EmptyInputError):
+        decode(b"", "x.txt")
