@@ -246,6 +246,10 @@ def test_plural_agreement() -> None:
     art = from_text(
         "The protests spread quickly. The protests drew large crowds. Police watched the protests."
     )
-    used = {f"t:{k}" for k in ("make", "view", "know")}
+    used = {f"t:{k}" for k in ("make", "know", "view", "ask", "light", "reaction", "explain")}
     q = question(art, art.sentences, used=used)
-    assert q == "How much do you think the protests matter to people like you?"
+    assert q == "Do the protests change how you see this story, and why?"
+    q = question(art, art.sentences, used=used)
+    assert q == "How much weight would you give to the protests in this story?"
+    q = question(art, art.sentences, used=used)
+    assert q == "What do you think the protests tell us about the wider story?"

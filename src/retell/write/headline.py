@@ -18,11 +18,29 @@ from retell.ingest.article import Article, Sentence
 
 __all__ = ["MAX_WORDS", "Headline", "clean_title", "compress", "headline", "make_headline"]
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string, so long word lists stay readable."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """A set of phrases written as one "|"-separated string."""
+    return frozenset(text.split("|"))
+
+
 MAX_WORDS = 12
 
 # Site names that follow a title after " | ", " - ", " – " or " — ".
-_SITES = frozenset(
-    ["cnn", "cnn.com", "bbc", "bbc news", "bbc sport", "daily mail", "daily mail online", "mail online", "mailonline", "the guardian", "guardian", "reuters", "ap", "ap news", "associated press", "the new york times", "new york times", "nytimes", "the washington post", "washington post", "fox news", "nbc news", "abc news", "cbs news", "sky news", "the independent", "independent", "the telegraph", "telegraph", "the times", "metro", "metro news", "the sun", "al jazeera", "npr", "politico", "bloomberg", "financial times", "ft", "the economist", "usa today", "the verge", "techcrunch", "wired", "ars technica", "espn", "yahoo news", "huffpost", "the atlantic", "vox", "axios", "cnbc", "forbes", "business insider", "insider", "time", "newsweek", "euronews", "dw", "france 24", "the hill", "los angeles times", "la times"]
+_SITES = _phrases(
+    "cnn|cnn.com|bbc|bbc news|bbc sport|daily mail|daily mail online|mail online|mailonline|"
+    "the guardian|guardian|reuters|ap|ap news|associated press|the new york times|"
+    "new york times|nytimes|the washington post|washington post|fox news|nbc news|abc news|"
+    "cbs news|sky news|the independent|independent|the telegraph|telegraph|the times|metro|"
+    "metro news|the sun|al jazeera|npr|politico|bloomberg|financial times|ft|the economist|"
+    "usa today|the verge|techcrunch|wired|ars technica|espn|yahoo news|huffpost|the atlantic|"
+    "vox|axios|cnbc|forbes|business insider|insider|time|newsweek|euronews|dw|france 24|"
+    "the hill|los angeles times|la times"
 )
 _SEP = re.compile(r"\s+[|\-\u2013\u2014:]\s+|\s*\|\s*")
 _WORD = re.compile(r"\S+")
@@ -42,53 +60,25 @@ _ATTRIB_TAIL = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:who|which|whose|one of|a|an|the|now|then|also|aged|known as)\b[^,]{1,60},\s+(?=[a-z])"
 )
-_LEAD_PREP = frozenset(
-    ["in", "on", "at", "after", "before", "during", "amid", "as", "when", "while", "since", "for", "following", "despite", "with", "without", "under", "over", "across", "from", "by", "behind", "earlier", "last", "this", "yesterday", "today", "tonight", "now", "until", "within", "according", "meanwhile", "however", "but", "and", "so", "still", "yet", "also"]
+_LEAD_PREP = _words(
+    "in on at after before during amid as when while since for following despite with "
+    "without under over across from by behind earlier last this yesterday today tonight now "
+    "until within according meanwhile however but and so still yet also"
 )
 _TAIL_SPLIT = re.compile(
     r"\s+(?=(?:that|which|who|whom|whose|where|as|after|before|because|while|when|since|but|"
     r"although|though|despite|amid|following|including|with|even|until)\b)"
 )
 _ARTICLES = {"the", "a", "an"}
-_SMALL = frozenset(
-    ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "from", "into", "over", "with", "than", "vs"]
+_SMALL = _words(
+    "a an the and but or nor for so yet as at by in of off on per to up via from into over "
+    "with than vs"
 )
-_PARTICLES = frozenset(["van", "von", "de", "da", "del", "der", "den", "la", "le", "bin", "al", "di", "du"])
-_DANGLING = _SMALL | {
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "his",
-    "her",
-    "its",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "who",
-    "which",
-    "not",
-    "will",
-    "would",
-    "can",
-    "could",
-    "after",
-    "before",
-    "about",
-    "said",
-    "says",
-    "says:",
-    "said:",
-    "has been",
-    "being",
-}
+_PARTICLES = _words("van von de da del der den la le bin al di du")
+_DANGLING = _SMALL | _phrases(
+    "is|are|was|were|be|been|has|have|had|his|her|its|their|this|that|these|those|who|which|"
+    "not|will|would|can|could|after|before|about|said|says|says:|said:|has been|being"
+)
 
 
 @dataclass(frozen=True)
@@ -229,11 +219,14 @@ def _drop_conjunct(m: re.Match[str]) -> str:
     return "" if ("NOUN" in pos or "ADJ" in pos) else m.group(0)
 
 
-_CUT_BEFORE = frozenset(
-    ["to", "in", "for", "at", "with", "from", "on", "by", "after", "before", "into", "during", "over", "near", "outside", "inside", "across", "amid", "against", "as", "since", "than"]
+_CUT_BEFORE = _words(
+    "to in for at with from on by after before into during over near outside inside across "
+    "amid against as since than"
 )
-_REPORTING = frozenset(
-    ["say", "tell", "warn", "concede", "announce", "claim", "admit", "believe", "reveal", "suggest", "insist", "confirm", "report", "show", "find", "argue", "think", "know", "fear", "hope", "expect", "accept", "deny", "state", "explain", "add", "note", "agree", "realise", "realize", "learn", "discover", "seem", "be", "feel", "mean", "ensure", "decide", "vow", "promise"]
+_REPORTING = _words(
+    "say tell warn concede announce claim admit believe reveal suggest insist confirm report "
+    "show find argue think know fear hope expect accept deny state explain add note agree "
+    "realise realize learn discover seem be feel mean ensure decide vow promise"
 )
 
 

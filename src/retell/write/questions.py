@@ -21,255 +21,60 @@ from retell.model import Written
 
 __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 
-# Each template has one {s} slot (the subject with its determiner). Variants in [sg|pl] agree
-# with the subject's number. None of them asserts anything about the subject.
-TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("make", "What do you make of {s} as described in this part of the story?"),
-    ("view", "What would change your view on {s}, if anything at all?"),
-    ("know", "What more would you want to know about {s} before judging?"),
-    ("matter", "How much do you think {s} [matters|matter] to people like you?"),
-    ("stand", "Where do you stand on {s}, and what shapes your view?"),
-    ("ask", "What questions would you ask about {s} if you could?"),
-    ("explain", "How would you explain {s} to someone hearing about [it|them] first?"),
-    ("change", "[Does|Do] {s} change how you see this story, and why?"),
-    ("reaction", "What is your first reaction to {s} as reported here?"),
-    ("handle", "How do you think {s} should be handled from here on?"),
-    ("weigh", "How much weight would you give to {s} in this story?"),
-    ("tell", "What do you think {s} [tells|tell] us about the wider story?"),
-)
-MIN_WORDS, MAX_WORDS = 8, 14
-
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "some",
-        "any",
-        "each",
-        "every",
-        "no",
-        "such",
-        "many",
-        "much",
-        "more",
-        "most",
-        "other",
-        "another",
-        "all",
-        "both",
-        "few",
-        "several",
-        "own",
-        "same",
-    ]
-)
-_STOP = _DETERMINERS | frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "as",
-        "than",
-        "then",
-        "so",
-        "not",
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
-        "i",
-        "him",
-        "them",
-        "us",
-        "me",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "where",
-        "when",
-        "why",
-        "how",
-        "there",
-        "here",
-        "also",
-        "only",
-        "just",
-        "even",
-        "very",
-        "about",
-        "over",
-        "after",
-        "before",
-        "up",
-        "down",
-        "out",
-        "off",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "first",
-        "second",
-        "last",
-        "next",
-        "new",
-        "old",
-        "said",
-        "says",
-        "say",
-        "told",
-        "according",
-        "while",
-        "per",
-        "cent",
-        "percent",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "now",
-        "ago",
-        "later",
-        "year",
-        "years",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "day",
-        "days",
-        "time",
-        "times",
-        "way",
-        "ways",
-        "thing",
-        "things",
-        "lot",
-        "part",
-        "kind",
-        "sort",
-        "number",
-        "people",
-        "man",
-        "woman",
-        "men",
-        "women",
-        "someone",
-        "something",
-        "anything",
-        "everything",
-        "nothing",
-        "video",
-        "picture",
-        "photo",
-        "image",
-        "report",
-        "statement",
-        "story",
-        "news",
-        "article",
-        "s",
-        "t",
-        "like",
-        "well",
-        "back",
-        "still",
-        "yet",
-        "however",
-        "because",
-        "though",
-        "although",
-        "despite",
-        "during",
-        "without",
-        "within",
-        "against",
-        "between",
-        "through",
-        "around",
-        "among",
-        "under",
-        "above",
-        "below",
-        "since",
-        "until",
-        "including",
-        "made",
-        "make",
-    ]
-)
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Each template has one {s} slot (the subject with its determiner). Variants in [sg|pl] agree
+# with the subject's number. None of them asserts anything about the subject.
+TEMPLATES: tuple[tuple[str, str], ...] = (
+    ("make", "What do you make of {s} as described in this part of the story?"),
+    ("know", "What more would you want to know about {s} before judging?"),
+    ("view", "What would change your view on {s}, if anything at all?"),
+    ("ask", "What questions would you ask about {s} if you could?"),
+    ("light", "Who do you think could shed more light on {s}?"),
+    ("reaction", "What is your first reaction to {s} as reported here?"),
+    ("explain", "How would you explain {s} to a friend who missed this story?"),
+    ("change", "[Does|Do] {s} change how you see this story, and why?"),
+    ("weigh", "How much weight would you give to {s} in this story?"),
+    ("tell", "What do you think {s} [tells|tell] us about the wider story?"),
+)
+MIN_WORDS, MAX_WORDS = 8, 14
+
+_DETERMINERS = _words(
+    "a an the this that these those his her its their our my your some any each every no "
+    "such many much more most other another all both few several own same"
+)
+_STOP = _DETERMINERS | _words(
+    "and or but if of to in on at by for with from into as than then so not be is are was "
+    "were been being has have had do does did will would can could may might must shall "
+    "should he she it they we you i him them us me who whom which what where when why how "
+    "there here also only just even very about over after before up down out off one two "
+    "three four five six seven eight nine ten first second last next new old said says say "
+    "told according while per cent percent mr mrs ms dr yesterday today tomorrow now ago "
+    "later year years week weeks month months day days time times way ways thing things lot "
+    "part kind sort number people man woman men women someone something anything everything "
+    "nothing video picture photo image report statement story news article s t like well "
+    "back still yet however because though although despite during without within against "
+    "between through around among under above below since until including made make"
+)
+
+
 _PRONOUNS = _words(
     "i me you he him she her it we us they them myself yourself himself herself itself ourselves "
-    "themselves yourselves"
+    "themselves yourselves anyone anybody everyone everybody somebody nobody none"
 )
 _EXTRA_STOP = _words(
+    "okay ok yes etc whole entire certain various "
     "million millions billion billions thousand thousands hundred hundreds dozen dozens half "
     "twice once single double whose whatever whether either neither onto upon via toward towards "
     "amid beyond across behind along ever never always often already again almost really too "
     "instead rather quite perhaps away together recently immediately previously currently"
+)
+_PREPOSITIONS = _words(
+    "of in on at by for with from into onto about over under against between through during "
+    "after before without within amid among like than to via towards toward behind beyond"
 )
 # Nouns too generic to carry a question ("the age", "the name"): kept, but scored down.
 _GENERIC = _words(
@@ -278,40 +83,11 @@ _GENERIC = _words(
     "family friend friends home house world country city area room"
 )
 # Words that head a noun phrase badly ("levels of …" → take what follows instead).
-_WEAK_HEADS = frozenset(
-    [
-        "level",
-        "levels",
-        "lot",
-        "lots",
-        "number",
-        "numbers",
-        "kind",
-        "sort",
-        "type",
-        "part",
-        "rest",
-        "majority",
-        "amount",
-        "range",
-        "series",
-        "form",
-        "side",
-        "end",
-        "top",
-        "use",
-        "case",
-        "cases",
-        "example",
-        "result",
-        "fact",
-        "point",
-        "place",
-        "area",
-        "percent",
-    ]
+_WEAK_HEADS = _words(
+    "level levels lot lots number numbers kind sort type part rest majority amount range series "
+    "form side end top use case cases example result fact point place area percent brink verge"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\S")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*|\S")
 
 
 @dataclass(frozen=True)
@@ -401,7 +177,10 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
             phrase = " ".join(words)
             phrases[phrase] += 1
             prev = toks[start - 1].lower() if start > 0 else ""
-            det = "the" if prev in _DETERMINERS else info.get(phrase, ("", False, ""))[2]
+            determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+            if not determined and len(words) > 1 and prev not in _PREPOSITIONS:
+                determined = _countable_singular(_lemma(toks[head_i]))  # "a Sikh community leader"
+            det = "the" if determined else info.get(phrase, ("", False, ""))[2]
             head = toks[head_i].lower()
             info[phrase] = (_lemma(head), _is_plural(head), det)
     n_art = max(1, len(article.sentences))
@@ -412,10 +191,10 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
         df = art_lemmas.get(head, 0) or tf
         score = tf * math.log(1.0 + n_art * tf / df) * (1.0 + 0.3 * (n - 1))
         score *= 1.0 + 0.15 * (len(phrase.split()) - 1)
-        if not plural and not det and _countable_singular(head):
-            if len(phrase.split()) == 1:
-                continue  # a bare singular count noun never seen after a determiner: likely a verb
-            det = "the"
+        if not plural and not det and _countable_singular(head) and len(phrase.split()) == 1:
+            continue  # a bare singular count noun never seen after a determiner: likely a verb
+        if "ADJ" in getAllLemmas(head) and n == 1:
+            score *= 0.4  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
         out.append(Subject(phrase, head, plural, det, score))
@@ -485,6 +264,8 @@ def _head_ok(toks: list[str], i: int) -> bool:
     if "VERB" in pos:
         if nxt in _DETERMINERS or nxt in _PRONOUNS:
             return False
+        if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
+            return False  # "the protests spread": a plural noun, then its verb
         verb_forms = set(pos["VERB"])
         inflected = tok not in verb_forms and tok not in set(pos.get("NOUN", ()))
         if (tok.endswith(("ing", "ed")) or inflected) and not after_det:
@@ -508,8 +289,11 @@ def _content(tok: str, capitalised: set[str]) -> bool:
 
 def _nounish(tok: str) -> bool:
     pos = getAllLemmas(tok.lower())
+    if not pos and "-" in tok:
+        last = tok.lower().rsplit("-", 1)[1]
+        return last not in _STOP and "NOUN" in getAllLemmas(last)
     if not pos:
-        return "-" in tok or tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
+        return tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
     if "NOUN" not in pos:
         return False
     return not (tok.endswith("ly") and "ADV" in pos)
