@@ -204,6 +204,7 @@ def compress(sentence: str, limit: int = MAX_WORDS) -> str:
     if _n(t) > limit:
         t = _cut(t.split(), limit)
     t = t.strip().rstrip(",;:-\u2014\u2013").strip()
+    t = re.sub(r",\s+\S+$", "", t) if _n(t) > 5 else t  # "…, especially"
     t = re.sub(r"^[\"'\u2018\u201c]+|[\"'\u2019\u201d]+$", "", t) if t.count('"') % 2 else t
     return _title_case(t)
 
@@ -238,13 +239,41 @@ def _good(t: str) -> bool:
     )
     if len(words) < 5 or len(quotes) % 2 or words[-1].lower() in _DANGLING:
         return False
+    if words[0].lower() in _SUBORDINATORS:
+        return False  # "Because they left …": the main clause was lost
+    if _participle(words[-1]) and words[-2].lower() in _AUX:
+        return False  # "… Were Left", "… Was Used": a passive cut from its complement
     return any("VERB" in getAllLemmas(w.lower().strip(",;:'\"")) for w in words[1:])
+
+
+_SUBORDINATORS = _words(
+    "because although though as when while if after before since unless until whereas once to "
+    "whether"
+)
+_AUX = _words("is are was were be been being has have had will would")
+
+
+def _verb_only(word: str) -> bool:
+    """A word lemminflect knows only as a verb ("left", "used", "changed")."""
+    pos = getAllLemmas(word.lower().strip(",;:'\""))
+    return "VERB" in pos and not ({"NOUN", "ADJ", "ADV", "PROPN"} & set(pos))
+
+
+def _participle(word: str) -> bool:
+    """An inflected verb form ("left", "used", "told"): after be/have it wants a complement."""
+    w = word.lower().strip(",;:'\"")
+    verbs = getAllLemmas(w).get("VERB", ())
+    return bool(verbs) and w not in verbs and not w.endswith("s")
 
 
 def _cut(words: list[str], limit: int) -> str:
     """Last resort: end before a preposition (a dropped phrase), never on a function word."""
     for k in range(min(limit, len(words) - 1), 3, -1):
-        if words[k].lower() in _CUT_BEFORE and words[k - 1].lower().strip(",;:") not in _DANGLING:
+        prev = words[k - 1].lower().strip(",;:")
+        passive = _participle(prev) and k > 1 and words[k - 2].lower() in _AUX
+        if words[k].lower() in _CUT_BEFORE and prev not in _DANGLING and not _verb_only(prev):
+            if passive:
+                continue
             return " ".join(words[:k])
     words = words[:limit]
     while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING:
