@@ -1,0 +1,175 @@
+"""Check: align a rewrite to its source, sentence by sentence, and find what it gets wrong.
+
+One module serves both the report's self-verification (``Checker.sentence`` screens candidate
+sentences, fast enough to call per candidate) and ``retell audit`` (``Checker.audit``).
+
+    checker = Checker(source_article)
+    audit = checker.audit(rewrite_article)          # -> Audit (retell.audit/1)
+    verdict, findings = checker.sentence("…")       # one standalone sentence
+    audit_texts(source_text, rewrite_text)          # both ingested with retell.ingest.from_text
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from retell.check.align import SourceIndex
+from retell.check.extract import dates, numbers
+from retell.check.model import Audit, Finding, SentenceVerdict, Span
+from retell.check.rules import Rules, source_facts
+from retell.check.score import features, model
+from retell.check.text import tokens
+from retell.ingest.article import Article
+
+__all__ = ["Audit", "Checker", "Finding", "SentenceVerdict", "Span", "audit_texts"]
+
+_FRAMING = re.compile(
+    r"(?i)\b(speaks? volumes|staggering|harrowing|grim|grotesque|shocking|chilling|disturbing|"
+    r"horrifying|devastating|tragic|stark|sobering|remarkable|striking|troubling|alarming|"
+    r"laid bare|paints? a picture|raises? questions|remains? to be seen|time will tell)\b"
+)
+_END = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
+
+
+def _kind_of_sentence(text: str) -> str | None:
+    """'question', 'heading' or 'framing' when a sentence states nothing checkable."""
+    t = text.strip()
+    if not t:
+        return "heading"
+    if re.search(r"""\?['"’”)\]]*\s*$""", t) and not _ends_in_quote(t):
+        return "question"
+    if not _END.search(t):
+        words = t.split()
+        caps = sum(1 for w in words if w[:1].isupper())
+        if len(words) <= 4 or caps / len(words) >= 0.5 or "\n" in t:
+            return "heading"
+    if _FRAMING.search(t) and len(t.split()) <= 25 and not re.search(r"\d", t):
+        return "framing"
+    return None
+
+
+def _ends_in_quote(t: str) -> bool:
+    """Whether the sentence's final question mark belongs to quoted speech."""
+    from retell.check.extract import quotes
+
+    return any(q.end >= len(t.rstrip()) - 2 for q in quotes(t))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class Checker:
+    """Everything the check needs from one source, built once and reused for many rewrites."""
+
+    def __init__(self, source: Article) -> None:
+        self.source = source
+        self.index = SourceIndex(source)
+        self.facts = source_facts(self.index)
+        self.rules = Rules(self.index, self.facts)
+        self.model = model()
+
+    # -- one sentence -------------------------------------------------------------------------
+    def _check(
+        self, index: int, text: str, start: int, cited: Sequence[str]
+    ) -> tuple[SentenceVerdict, tuple[Finding, ...], dict[str, float]]:
+        end = start + len(text)
+        exact = self.index.by_text.get(_norm(text))
+        if exact is not None:  # copied verbatim: supported by definition
+            sid = self.index.sentences[exact].id
+            return SentenceVerdict(index, text, start, end, "supported", (sid,), 1.0), (), {}
+        kind = _kind_of_sentence(text)
+        if kind is not None:
+            return SentenceVerdict(index, text, start, end, "opinion", (), 1.0), (), {}
+        toks = tokens(text, start)
+        # numbers and dates are checked, not used to find the window: an invented date must not
+        # pull the alignment towards the one sentence that happens to carry it
+        facts = [(d.start, d.end) for d in dates(text, start)]
+        facts += [(n.start, n.end) for n in numbers(text, start, facts)]
+        al = self.index.align(
+            [t for t in toks if not any(a <= t.start < b for a, b in facts)], cited
+        )
+        found, rule_feats, verified = self.rules.check(index, text, start, toks, al)
+        if verified:  # words of a quote found verbatim in the source are supported
+            m = tuple(
+                1.0 if any(a <= t.start < b for a, b in verified) else x
+                for t, x in zip(al.content, al.match, strict=False)
+            )
+            total = sum(al.weights) or 1.0
+            cov = sum(x * w for x, w in zip(m, al.weights, strict=False)) / total
+            al = replace(al, match=m, coverage=cov)
+        feats = features(self.index, toks, al, rule_feats)
+        p = self.model.prob(feats)
+        support = tuple(self.index.sentences[i].id for i in al.window)
+        has_error = any(f.severity == "error" for f in found)
+        if p < self.model.threshold and not has_error and al.content:
+            src = self.index.sentences[al.best_single] if al.best_single >= 0 else None
+            weak = len(al.content) <= 3  # too short to judge: warn only
+            found.append(
+                Finding(
+                    "claim_unsupported",
+                    "warning" if weak else "error",
+                    f"the source does not support this claim (support {p:.2f})",
+                    Span(text, start, end, index),
+                    Span(src.text, src.start, src.end, src.index) if src else None,
+                )
+            )
+            has_error = not weak
+        if p < self.model.threshold:
+            status = "unsupported"
+        elif has_error or found or p < 0.6:
+            status = "partial"
+        else:
+            status = "supported"
+        if status == "unsupported" and al.coverage < 0.25:
+            support = ()
+        found.sort(key=lambda f: (f.rewrite.start, f.rewrite.end))
+        return SentenceVerdict(index, text, start, end, status, support, p), tuple(found), feats
+
+    def sentence(
+        self, text: str, cited: Sequence[str] = ()
+    ) -> tuple[SentenceVerdict, tuple[Finding, ...]]:
+        """Check one standalone sentence (offsets into ``text``; sentence index 0)."""
+        v, f, _ = self._check(0, text, 0, cited)
+        return v, f
+
+    # -- a whole rewrite ----------------------------------------------------------------------
+    def audit(self, rewrite: Article, cited: Mapping[int, Sequence[str]] | None = None) -> Audit:
+        """Check every sentence of ``rewrite``; ``cited`` gives the source ids a writer claims."""
+        verdicts = []
+        findings: list[Finding] = []
+        for s in rewrite.sentences:
+            v, f, _ = self._check(s.index, s.text, s.start, (cited or {}).get(s.index, ()))
+            verdicts.append(v)
+            findings.extend(f)
+        checked = [v.score for v in verdicts if v.status != "opinion"]
+        score = min(checked) if checked else 1.0
+        if any(f.severity == "error" for f in findings):
+            score = min(score, self.model.threshold * 0.999)
+        else:
+            score = max(score, self.model.threshold)
+        return Audit(
+            score=score,
+            findings=tuple(findings),
+            sentences=tuple(verdicts),
+            source_text=self.source.text,
+            rewrite_text=rewrite.text,
+        )
+
+    def features(self, rewrite: Article) -> list[dict[str, float]]:
+        """Per-sentence features (for training and benchmarks; opinion/verbatim sentences omitted)."""
+        out = []
+        for s in rewrite.sentences:
+            _, _, feats = self._check(s.index, s.text, s.start, ())
+            if feats:
+                out.append(feats)
+        return out
+
+
+def audit_texts(source_text: str, rewrite_text: str) -> Audit:
+    """Audit a rewrite against its source, both given as plain text."""
+    from retell.ingest import from_text
+
+    return Checker(from_text(source_text)).audit(from_text(rewrite_text))

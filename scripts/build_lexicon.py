@@ -1,0 +1,133 @@
+"""Build the compact WordNet table the check ships in ``src/retell/data/lexicon.txt.gz``.
+
+Why: the audit must tell a paraphrase ("troops" for "soldiers") from a contradiction ("rose" for
+"fell") without a model. WordNet 3.0 (Princeton licence, redistributable) gives synonyms,
+antonyms, one-step generalisations (hypernyms) and derivations; this script reads the Debian
+``wordnet-base`` dict folder once at development time so users of ``pip install`` need nothing.
+
+Run:  apt-get install -y wordnet-base && .venv/bin/python scripts/build_lexicon.py
+
+Output format (UTF-8, gzip, one record per line, sections introduced by ``#name``):
+  #syn   ``w1 w2 …|h1 h2``  one synset per line: its single-word lemmas, then the line numbers of
+         its hypernym synsets (line numbers count within the #syn section, from 0)
+  #sense ``word s1 s2 …``   the synsets of a word, most frequent sense first (at most MAX_SENSES
+         per part of speech)
+  #ant   ``a b``            antonym pair (lexical pointer "!")
+  #der   ``a b``            derivation or pertainym pair ("+", "\\"): invade/invasion, Russian/Russia
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from pathlib import Path
+
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+MAX_SENSES = 4  # senses per word and part of speech kept: rare senses make noisy synonyms
+
+
+def _single(word: str) -> str | None:
+    w = word.split("(")[0].lower()
+    return None if "_" in w or not w.isalpha() else w
+
+
+def build(wn: Path, out: Path) -> None:
+    synsets: dict[tuple[str, str], list[str]] = {}
+    hypers: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    ant: set[tuple[str, str]] = set()
+    der: set[tuple[str, str]] = set()
+    for name in POS_FILES.values():
+        for line in (wn / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            head = line.split(" | ")[0].split()
+            off, ss_type = head[0], head[2]
+            key = (off, "a" if ss_type == "s" else ss_type)
+            n = int(head[3], 16)
+            words = [head[4 + 2 * i] for i in range(n)]
+            i = 4 + 2 * n
+            p_cnt = int(head[i])
+            ptrs = [head[i + 1 + 4 * k : i + 5 + 4 * k] for k in range(p_cnt)]
+            synsets[key] = [w for w in (_single(x) for x in words) if w]
+            hypers[key] = []
+            for sym, t_off, t_pos, st in ptrs:
+                t_key = (t_off, "a" if t_pos == "s" else t_pos)
+                if sym in ("@", "@i"):
+                    hypers[key].append(t_key)
+                src, tgt = int(st[:2], 16), int(st[2:], 16)
+                if sym in ("!", "+", "\\") and src:
+                    a = _single(words[src - 1])
+                    if not a:
+                        continue
+                    targets = _target_words(wn, t_key, tgt)
+                    for b in targets:
+                        if b and b != a:
+                            pair = (min(a, b), max(a, b))
+                            (ant if sym == "!" else der).add(pair)
+    senses: dict[str, list[tuple[str, str]]] = {}
+    for pos, name in POS_FILES.items():
+        for line in (wn / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            parts = line.split()
+            w = _single(parts[0])
+            if not w:
+                continue
+            n_syn = int(parts[2])
+            offs = parts[-n_syn:][:MAX_SENSES]
+            senses.setdefault(w, []).extend((o, pos) for o in offs)
+    keep = {k for ks in senses.values() for k in ks}
+    # keep hypernyms of kept synsets (two levels) so generalisations resolve
+    for _ in range(2):
+        keep |= {h for k in list(keep) for h in hypers.get(k, [])}
+    order = sorted(keep)
+    index = {k: i for i, k in enumerate(order)}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("#syn\n")
+        for k in order:
+            hs = " ".join(str(index[h]) for h in hypers.get(k, []) if h in index)
+            fh.write(" ".join(synsets.get(k, [])) + "|" + hs + "\n")
+        fh.write("#sense\n")
+        for w in sorted(senses):
+            fh.write(w + " " + " ".join(str(index[k]) for k in senses[w] if k in index) + "\n")
+        fh.write("#ant\n")
+        for a, b in sorted(ant):
+            fh.write(f"{a} {b}\n")
+        fh.write("#der\n")
+        for a, b in sorted(der):
+            fh.write(f"{a} {b}\n")
+
+
+_CACHE: dict[tuple[str, str], list[str]] = {}
+
+
+def _target_words(wn: Path, key: tuple[str, str], tgt: int) -> list[str | None]:
+    """Words of a pointed-to synset (one word when the pointer is lexical)."""
+    if key not in _CACHE:
+        name = POS_FILES[key[1]]
+        with (wn / f"data.{name}").open("rb") as fh:
+            fh.seek(int(key[0]))
+            head = fh.readline().decode("latin-1").split()
+        n = int(head[3], 16)
+        _CACHE[key] = [head[4 + 2 * i] for i in range(n)]
+    words = _CACHE[key]
+    chosen = [words[tgt - 1]] if tgt and tgt <= len(words) else words
+    return [_single(w) for w in chosen]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "src/retell/data/lexicon.txt.gz",
+    )
+    args = ap.parse_args()
+    build(args.wordnet, args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,544 @@
+"""Fact-by-fact comparison of one rewrite sentence with its aligned source window.
+
+Each rule compares one slot — numbers, dates, names, quotes, hedges, attributions, negation —
+and yields findings with the smallest rewrite span and the source span it was compared with.
+Severity follows DESIGN: ``error`` when a fact is invented or wrong, ``warning`` when it is
+weakened, shifted or less precise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from retell.check import extract as X
+from retell.check.align import Alignment, SourceIndex
+from retell.check.model import Finding, Span
+from retell.check.text import NEGATIONS, Token, lexicon
+
+# hedges whose loss turns a report into a fact (modals count only with strong alignment)
+_REPORT_HEDGES = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "suspected",
+        "alleged",
+        "unconfirmed",
+    ]
+)
+_MODAL_HEDGES = frozenset(["may", "might", "could", "likely", "possibly", "probably"])
+_STRICT_NEG = frozenset(
+    ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
+)
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """Facts of every source sentence, extracted once per source."""
+
+    numbers: tuple[tuple[X.Number, ...], ...]
+    dates: tuple[tuple[X.Date, ...], ...]
+    names: tuple[tuple[X.Name, ...], ...]
+    quotes: tuple[X.Quote, ...]
+    quote_sents: tuple[int, ...]
+    words: str  # all quote-normalised words of the source, space separated, padded
+    acronyms: tuple[frozenset[str], ...]
+    lower_text: tuple[str, ...]
+
+
+def source_facts(index: SourceIndex) -> SourceFacts:
+    nums, dts, nms, qs, qsent, acr, low = [], [], [], [], [], [], []
+    for s in index.sentences:
+        d = X.dates(s.text, s.start)
+        nums.append(tuple(X.numbers(s.text, s.start, [(x.start, x.end) for x in d])))
+        dts.append(tuple(d))
+        n = tuple(X.names(s.text, s.start))
+        nms.append(n)
+        a: set[str] = set()
+        for name in n:
+            if len(name.words) > 1:
+                a.add(X.acronym(name.words))
+                a.add(X.acronym(name.words[1:]))
+            a.add(name.words[-1].replace(".", ""))
+        acr.append(frozenset(a))
+        for q in X.quotes(s.text, s.start):
+            qs.append(q)
+            qsent.append(s.index)
+        low.append(" " + " ".join(X.quote_words(s.text)) + " ")
+    words = " " + " ".join(X.quote_words(index.article.text)) + " "
+    return SourceFacts(
+        tuple(nums), tuple(dts), tuple(nms), tuple(qs), tuple(qsent), words, tuple(acr), tuple(low)
+    )
+
+
+class Rules:
+    """The comparisons, bound to one source (its index and facts)."""
+
+    def __init__(self, index: SourceIndex, facts: SourceFacts) -> None:
+        self.ix = index
+        self.sf = facts
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _sspan(self, i: int, start: int | None = None, end: int | None = None) -> Span:
+        s = self.ix.sentences[i]
+        a = s.start if start is None else start
+        b = s.end if end is None else end
+        return Span(self.ix.article.text[a:b], a, b, i)
+
+    def _near(self, win: Sequence[int], reach: int) -> list[int]:
+        n = len(self.ix.sentences)
+        lo = max(0, min(win) - reach) if win else 0
+        hi = min(n, max(win) + reach + 1) if win else 0
+        return list(range(lo, hi))
+
+    def name_in(self, name: X.Name, sents: Sequence[int]) -> bool:
+        """Whether a name is given in these source sentences (full, by surname, acronym, demonym)."""
+        lex = lexicon()
+        phrase = " " + " ".join(X.quote_words(name.text)) + " "
+        last = name.words[-1].replace(".", "")
+        flat = name.words[0].replace(".", "") if len(name.words) == 1 else ""
+        for i in sents:
+            low = self.sf.lower_text[i]
+            if phrase.strip() and phrase in low:
+                return True
+            if f" {last} " in low and len(last) > 2:
+                return True
+            if flat and (
+                flat in self.sf.acronyms[i]
+                or flat.upper() == flat.upper()
+                and flat in self.sf.acronyms[i]
+            ):
+                return True
+            for w in name.words:
+                for r in lex.derived.get(w, ()):
+                    if f" {r} " in low:
+                        return True
+                base = w.split("-")[0]
+                if base != w and f" {base} " in low:
+                    return True
+        return False
+
+    # -- rules --------------------------------------------------------------------------------
+    def check(
+        self, index: int, text: str, start: int, toks: Sequence[Token], al: Alignment
+    ) -> tuple[list[Finding], dict[str, float], list[tuple[int, int]]]:
+        """Findings for one rewrite sentence, the counts the learned score uses, and the spans
+        of its quotes found verbatim in the source."""
+        out: list[Finding] = []
+        feats: dict[str, float] = {}
+        win = al.window
+        near = self._near(win, 2)
+        every = range(len(self.ix.sentences))
+
+        def rspan(a: int, b: int) -> Span:
+            return Span(text[a - start : b - start], a, b, index)
+
+        # quotes -----------------------------------------------------------------------------
+        qspans = []
+        verified: list[tuple[int, int]] = []
+        for q in X.quotes(text, start):
+            qspans.append((q.start, q.end))
+            joined = " " + " ".join(q.words) + " "
+            if joined in self.sf.words:
+                verified.append((q.start, q.end))
+                continue
+            best, bi = 0.0, -1
+            qc = _content_lemmas(q.text)
+            for k, sq in enumerate(self.sf.quotes):
+                sc = _content_lemmas(sq.text)
+                if not qc or not sc:
+                    continue
+                ov = _shared(qc, sc) / min(len(qc), len(sc))
+                if ov > best:
+                    best, bi = ov, k
+            shared4 = bi >= 0 and _shares_ngram(q.words, self.sf.quotes[bi].words, 4)
+            if not shared4:  # a word or two changed: "we will not surrender" for "never"
+                for k, sq in enumerate(self.sf.quotes):
+                    if (
+                        len(q.words) >= 3
+                        and SequenceMatcher(None, q.words, sq.words).ratio() >= 0.6
+                    ):
+                        bi, shared4 = k, True
+                        break
+            if bi >= 0 and ((best >= 0.4 and best * min(len(qc), 99) >= 2) or shared4):
+                sq = self.sf.quotes[bi]
+                lem_same = {t.lemma for t in _toks(q.text)} <= {t.lemma for t in _toks(sq.text)}
+                sev = "warning" if lem_same else "error"
+                out.append(
+                    Finding(
+                        "quote_altered",
+                        sev,
+                        f"quote differs from the source's words: “{sq.text.strip()}”",
+                        rspan(q.start, q.end),
+                        Span(sq.text, sq.start, sq.end, self.sf.quote_sents[bi]),
+                    )
+                )
+            elif len(q.words) <= 3 and all(f" {w} " in self.sf.words for w in q.words):
+                verified.append((q.start, q.end))
+                continue  # a scare-quoted word or two the source uses
+            else:
+                out.append(
+                    Finding(
+                        "quote_unsupported",
+                        "error",
+                        f"the quote “{q.text.strip()}” appears nowhere in the source",
+                        rspan(q.start, q.end),
+                    )
+                )
+        feats["quote_bad"] = float(
+            sum(f.kind.startswith("quote") and f.severity == "error" for f in out)
+        )
+
+        # dates ------------------------------------------------------------------------------
+        rdates = X.dates(text, start)
+        nd = 0
+        for d in rdates:
+            f = self._date(d, win, near, rspan)
+            if f:
+                out.append(f)
+                nd += f.severity == "error"
+        feats["date_bad"] = float(nd)
+
+        # numbers ----------------------------------------------------------------------------
+        nn = nw = 0
+        for num in X.numbers(text, start, [(d.start, d.end) for d in rdates] + qspans):
+            f = self._number(num, win, near, every, rspan)
+            if f:
+                out.append(f)
+                nn += f.severity == "error" and f.kind != "hedge_dropped"
+                nw += f.severity == "warning"
+        feats["num_bad"] = float(nn)
+        feats["num_warn"] = float(nw)
+
+        # names ------------------------------------------------------------------------------
+        n_abs = n_far = 0
+        for name in X.names(text, start):
+            if any(a <= name.start and name.end <= b for a, b in qspans):
+                continue
+            if self.name_in(name, win):
+                continue
+            if self.name_in(name, every):
+                n_far += 1
+                wnames = [n for i in win for n in self.sf.names[i] if not self._rew_has(n, text)]
+                if wnames and not self.name_in(name, near):
+                    src = wnames[0]
+                    out.append(
+                        Finding(
+                            "entity_changed",
+                            "warning",
+                            f"“{name.text}” is not who/what the source names here (“{src.text}”)",
+                            rspan(name.start, name.end),
+                            Span(src.text, src.start, src.end, self._sent_of(src.start)),
+                        )
+                    )
+                continue
+            n_abs += 1
+            out.append(
+                Finding(
+                    "name_unsupported",
+                    "error",
+                    f"“{name.text}” appears nowhere in the source",
+                    rspan(name.start, name.end),
+                )
+            )
+        feats["name_abs"] = float(n_abs)
+        feats["name_far"] = float(n_far)
+
+        # attribution ------------------------------------------------------------------------
+        for at in X.attributions(text, start):
+            agent = [n for n in X.names(at.text, at.start, sentence_start=False)]
+            if not agent:
+                continue
+            claim = [t for t in toks if not (at.cue_start <= t.start < at.end)]
+            cal = self.ix.align(claim)
+            bs = cal.best_single
+            if bs < 0 or cal.single_cov < 0.3:
+                continue
+            if all(self.name_in(a, [bs]) for a in agent):
+                continue
+            out.append(
+                Finding(
+                    "attribution_changed",
+                    "warning",
+                    f"the source does not attribute this to “{at.text.strip()}”",
+                    rspan(at.start, at.end),
+                    self._sspan(bs),
+                )
+            )
+        feats["attr_bad"] = float(sum(f.kind == "attribution_changed" for f in out))
+
+        # hedges -----------------------------------------------------------------------------
+        rh = {h.text.lower() for h in X.hedges(text)} | (
+            {"according"} if "according to" in text.lower() else set()
+        )
+        if not rh:
+            for i, own in zip(win, al.single, strict=False):
+                s = self.ix.sentences[i]
+                if own < 0.35 and i != al.best_single:
+                    continue
+                for h in X.hedges(s.text, s.start):
+                    hl = h.text.lower()
+                    if hl not in _REPORT_HEDGES and not (
+                        hl in _MODAL_HEDGES and al.coverage > 0.75
+                    ):
+                        continue
+                    tok = self._matched_near(s.toks, h.start, h.end, toks)
+                    if tok is None:
+                        continue
+                    out.append(
+                        Finding(
+                            "hedge_dropped",
+                            "warning",
+                            f"the source hedges this: “{h.text}”",
+                            rspan(tok.start, tok.end),
+                            self._sspan(i, h.start, h.end),
+                        )
+                    )
+                    break
+        feats["hedge_drop"] = float(sum(f.kind == "hedge_dropped" for f in out))
+
+        # negation and antonyms --------------------------------------------------------------
+        rneg = [t for t in toks if t.lower in _STRICT_NEG]
+        bsent = self.ix.sentences[al.best_single] if al.best_single >= 0 else None
+        flip = 0
+        if bsent is not None and al.coverage >= 0.7:
+            sneg = [t for i in win for t in self.ix.sentences[i].toks if t.lower in _STRICT_NEG]
+            if rneg and not sneg:
+                out.append(
+                    Finding(
+                        "negation_flipped",
+                        "error",
+                        "the rewrite negates what the source states",
+                        rspan(rneg[0].start, rneg[0].end),
+                        self._sspan(al.best_single),
+                    )
+                )
+                flip += 1
+            elif sneg and not rneg and len(win) == 1 and al.coverage >= 0.8:
+                t0 = sneg[0]
+                out.append(
+                    Finding(
+                        "negation_flipped",
+                        "error",
+                        f"the source says “{t0.text}” here; the rewrite drops the negation",
+                        rspan(start, start + len(text)),
+                        self._sspan(al.best_single, t0.start, t0.end),
+                    )
+                )
+                flip += 1
+        lex = lexicon()
+        ant = 0
+        wl = {t.lemma: t for i in win for t in self.ix.sentences[i].toks if t.content}
+        for t, m in zip(al.content, al.match, strict=False):
+            if m < 1.0:
+                for a in lex.antonyms.get(t.lemma, ()):
+                    if a in wl:
+                        st = wl[a]
+                        out.append(
+                            Finding(
+                                "negation_flipped",
+                                "error",
+                                f"“{t.text}” says the opposite of the source's “{st.text}”",
+                                rspan(t.start, t.end),
+                                self._sspan(self._sent_of(st.start), st.start, st.end),
+                            )
+                        )
+                        ant += 1
+                        break
+        feats["neg_flip"] = float(flip)
+        feats["antonym"] = float(ant)
+        feats["neg_r"] = float(len(rneg))
+        return out, feats, verified
+
+    def _sent_of(self, pos: int) -> int:
+        for s in self.ix.sentences:
+            if s.start <= pos < s.end:
+                return s.index
+        return 0
+
+    @staticmethod
+    def _rew_has(name: X.Name, text: str) -> bool:
+        return name.words[-1] in text.lower()
+
+    @staticmethod
+    def _matched_near(
+        stoks: Sequence[Token], a: int, b: int, rtoks: Sequence[Token]
+    ) -> Token | None:
+        """The rewrite token matching a content word next to a source hedge (its closest one)."""
+        rl = {t.lemma: t for t in rtoks if t.content}
+        idx = [k for k, t in enumerate(stoks) if t.start >= a]
+        k0 = idx[0] if idx else len(stoks)
+        for d in range(1, 6):
+            for k in (k0 + d, k0 - d):
+                if 0 <= k < len(stoks) and stoks[k].content and stoks[k].lemma in rl:
+                    return rl[stoks[k].lemma]
+        return None
+
+    def _date(self, d: X.Date, win: Sequence[int], near: Sequence[int], rspan) -> Finding | None:
+        wd = [(i, s) for i in win for s in self.sf.dates[i]]
+        nd = [(i, s) for i in near for s in self.sf.dates[i]]
+        alld = [(i, s) for i, ds in enumerate(self.sf.dates) for s in ds]
+        sp = rspan(d.start, d.end)
+        if d.relative and d.year is None:
+            for _i, s in nd + alld:
+                if s.relative == d.relative:
+                    return None
+            if wd:
+                i, s = wd[0]
+                return Finding(
+                    "date_changed",
+                    "warning",
+                    f"“{d.text}” — the source dates this “{s.text}”",
+                    sp,
+                    self._sspan(i, s.start, s.end),
+                )
+            return Finding(
+                "date_unsupported", "error", f"the source gives no date “{d.text}” here", sp
+            )
+        for pool, far in ((wd, False), (nd, True)):
+            exact = [x for x in pool if _same_date(d, x[1])]
+            if exact:
+                return None
+            comp = [x for x in pool if _compatible(d, x[1])]
+            if comp:
+                i, s = comp[0]
+                return Finding(
+                    "date_changed",
+                    "warning",
+                    f"“{d.text}” is less precise than, or shifts, the source's “{s.text}”",
+                    sp,
+                    self._sspan(i, s.start, s.end),
+                )
+            if pool and not far:
+                i, s = pool[0]
+                return Finding(
+                    "date_changed",
+                    "error",
+                    f"“{d.text}” contradicts the source's “{s.text}”",
+                    sp,
+                    self._sspan(i, s.start, s.end),
+                )
+        comp = [x for x in alld if _compatible(d, x[1]) or _same_date(d, x[1])]
+        if comp:
+            i, s = comp[0]
+            return Finding(
+                "date_unsupported",
+                "error",
+                f"the source gives “{s.text}” only for something else, not for this",
+                sp,
+                self._sspan(i, s.start, s.end),
+            )
+        return Finding(
+            "date_unsupported", "error", f"the date “{d.text}” appears nowhere in the source", sp
+        )
+
+    def _number(
+        self, num: X.Number, win: Sequence[int], near: Sequence[int], every: Sequence[int], rspan
+    ) -> Finding | None:
+        sp = rspan(num.start, num.end)
+        wn = [(i, s) for i in win for s in self.sf.numbers[i]]
+        nn = [(i, s) for i in near for s in self.sf.numbers[i]]
+        an = [(i, s) for i in every for s in self.sf.numbers[i]]
+        for pool in (wn, nn, an):
+            same = [x for x in pool if _same_num(num, x[1])]
+            if same:
+                i, s = same[0]
+                if s.qualifier and not num.qualifier and pool is not an:
+                    return Finding(
+                        "hedge_dropped",
+                        "warning",
+                        f"the source says “{s.text}”, not “{num.text}”",
+                        sp,
+                        self._sspan(i, s.start, s.end),
+                    )
+                if (
+                    s.qualifier
+                    and num.qualifier
+                    and {s.qualifier, num.qualifier} == {"upper", "lower"}
+                ):
+                    return Finding(
+                        "number_changed",
+                        "warning",
+                        f"“{num.text}” turns the source's bound around (“{s.text}”)",
+                        sp,
+                        self._sspan(i, s.start, s.end),
+                    )
+                if pool is an and pool is not wn:
+                    return Finding(
+                        "number_unsupported",
+                        "warning",
+                        f"“{num.text}” comes from another part of the source",
+                        sp,
+                        self._sspan(i, s.start, s.end),
+                    )
+                return None
+        if num.value in ("thousands", "hundreds", "dozens", "millions", "billions"):
+            return None
+        if num.value in ("2", "3") and num.unit is not None:
+            return None  # "two soldiers", "three times": too common to call invented
+        same_unit = [x for x in wn if x[1].unit and num.unit and x[1].unit[:4] == num.unit[:4]]
+        if same_unit:
+            i, s = same_unit[0]
+            return Finding(
+                "number_changed",
+                "error",
+                f"“{num.text}” — the source says “{s.text}”",
+                sp,
+                self._sspan(i, s.start, s.end),
+            )
+        return Finding(
+            "number_unsupported", "error", f"“{num.text}” appears nowhere in the source", sp
+        )
+
+
+def _same_num(a: X.Number, b: X.Number) -> bool:
+    if a.value == b.value:
+        return True
+    try:
+        x, y = float(a.value), float(b.value)
+    except ValueError:
+        return False
+    return y != 0 and abs(x - y) / abs(y) <= 0.02
+
+
+def _same_date(a: X.Date, b: X.Date) -> bool:
+    return a.fields() == b.fields() and a.qualifier == b.qualifier and a.relative == b.relative
+
+
+def _compatible(a: X.Date, b: X.Date) -> bool:
+    """Whether a could be a coarser or shifted description of b (no field contradicts)."""
+    if a.year is None and a.month is None and a.day is None:
+        return False
+    for x, y in zip(a.fields(), b.fields(), strict=False):
+        if x is not None and y is not None and x != y:
+            return False
+    return all(x is None or y is not None for x, y in zip(a.fields(), b.fields(), strict=False))
+
+
+def _shares_ngram(a: Sequence[str], b: Sequence[str], n: int) -> bool:
+    grams = {tuple(b[i : i + n]) for i in range(len(b) - n + 1)}
+    return any(tuple(a[i : i + n]) in grams for i in range(len(a) - n + 1))
+
+
+def _content_lemmas(text: str) -> set[str]:
+    return {t.lemma for t in _toks(text) if t.content}
+
+
+def _shared(a: set[str], b: set[str]) -> int:
+    """How many lemmas of a the other set holds, directly or as a derivation (mental/mentally)."""
+    lex = lexicon()
+    return sum(1 for x in a if x in b or lex.derived.get(x, set()) & b)
+
+
+def _toks(text: str) -> list[Token]:
+    from retell.check.text import tokens
+
+    return tokens(text)
+
+
+_ = (re, NEGATIONS)

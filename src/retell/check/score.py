@@ -1,0 +1,154 @@
+"""The learned part of the check: per-sentence features and a logistic support score.
+
+Why a tiny logistic regression: the summary-level decision (consistent or not) must be fast, pure
+Python and explainable. Weights are trained by ``scripts/train_audit.py`` on
+``bench/audit-dev.jsonl`` only (grouped cross-validation by article) and shipped as JSON in
+``retell/data/audit_model.json``; when the file is missing a hand-set fallback is used.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from retell.check.align import Alignment, SourceIndex
+from retell.check.text import Token
+
+FEATURES = (
+    "cov",
+    "exact",
+    "single_cov",
+    "extrinsic",
+    "extrinsic_n",
+    "unmatched_n",
+    "bi_win",
+    "bi_src",
+    "tri_src",
+    "log_len",
+    "inversions",
+    "quote_bad",
+    "date_bad",
+    "num_bad",
+    "num_warn",
+    "name_abs",
+    "name_far",
+    "attr_bad",
+    "hedge_drop",
+    "neg_flip",
+    "antonym",
+    "neg_r",
+    "window_len",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float  # a sentence whose support falls under it gets a claim_unsupported error
+
+    def prob(self, feats: Mapping[str, float]) -> float:
+        z = self.bias
+        for name, w, m, s in zip(self.features, self.weights, self.mean, self.scale, strict=False):
+            z += w * (feats.get(name, 0.0) - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_FALLBACK = Model(
+    ("cov", "extrinsic", "name_abs", "num_bad", "antonym", "neg_flip"),
+    (9.0, -4.0, -2.0, -2.0, -2.0, -2.0),
+    -4.5,
+    (0.0,) * 6,
+    (1.0,) * 6,
+    0.35,
+)
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model (``retell/data/audit_model.json``), or a hand-set fallback."""
+    try:
+        raw = resources.files("retell.data").joinpath("audit_model.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return _FALLBACK
+    d = json.loads(raw)
+    return Model(
+        tuple(d["features"]),
+        tuple(d["weights"]),
+        float(d["bias"]),
+        tuple(d["mean"]),
+        tuple(d["scale"]),
+        float(d["threshold"]),
+    )
+
+
+def features(
+    ix: SourceIndex, toks: Sequence[Token], al: Alignment, rule_feats: Mapping[str, float]
+) -> dict[str, float]:
+    """Numbers describing how well one rewrite sentence is supported by its window."""
+    total = sum(al.weights) or 1.0
+    extr = [
+        w
+        for t, w, m in zip(al.content, al.weights, al.match, strict=False)
+        if m == 0.0
+        and t.lemma not in ix.all_lemmas
+        and t.lemma not in ix.all_related
+        and t.lower not in ix.all_lowers
+    ]
+    unmatched = sum(1 for m in al.match if m == 0.0)
+    seq = [t.lemma for t in toks if t.lower[0].isalnum()]
+    bis = list(zip(seq, seq[1:], strict=False))
+    tris = list(zip(seq, seq[1:], seq[2:], strict=False))
+    wbi: set[tuple[str, str]] = set()
+    for i in al.window:
+        wbi |= ix.sentences[i].bigrams
+    bi_win = sum(b in wbi for b in bis) / len(bis) if bis else 1.0
+    bi_src = sum(b in ix.all_bigrams for b in bis) / len(bis) if bis else 1.0
+    tri_src = (
+        (sum((a, b) in ix.all_bigrams and (b, c) in ix.all_bigrams for a, b, c in tris) / len(tris))
+        if tris
+        else 1.0
+    )
+    f = {
+        "cov": al.coverage,
+        "exact": al.exact,
+        "single_cov": al.single_cov,
+        "extrinsic": sum(extr) / total,
+        "extrinsic_n": float(len(extr)),
+        "unmatched_n": float(unmatched),
+        "bi_win": bi_win,
+        "bi_src": bi_src,
+        "tri_src": tri_src,
+        "log_len": math.log(1 + len(al.content)),
+        "inversions": _inversions(ix, al),
+        "window_len": float(len(al.window)),
+    }
+    f.update(rule_feats)
+    return f
+
+
+def _inversions(ix: SourceIndex, al: Alignment) -> float:
+    """Share of matched word pairs whose order differs from the source (swapped roles)."""
+    if len(al.window) != 1:
+        return 0.0
+    pos: dict[str, int] = {}
+    for k, t in enumerate(ix.sentences[al.window[0]].toks):
+        if t.content:
+            pos.setdefault(t.lemma, k)
+    seq = [
+        pos[t.lemma]
+        for t, m in zip(al.content, al.match, strict=False)
+        if m == 1.0 and t.lemma in pos
+    ]
+    n = len(seq)
+    if n < 3:
+        return 0.0
+    inv = sum(1 for a in range(n) for b in range(a + 1, n) if seq[a] > seq[b])
+    return inv / (n * (n - 1) / 2)

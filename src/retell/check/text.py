@@ -1,0 +1,400 @@
+"""Words for the check: tokens with offsets, lemmas, stop words and the WordNet relations.
+
+Why its own tokenizer: the check needs character offsets into the text as given (findings point
+into the user's file) and must run in well under a millisecond per sentence, so a single regular
+expression and cached lemmas, nothing heavier.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(
+    r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[A-Za-z\u00c0-\u024f]+(?:[.'\u2019-][A-Za-z\u00c0-\u024f]+)*\.?|\S"
+)
+
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "so",
+        "as",
+        "of",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "on",
+        "onto",
+        "to",
+        "with",
+        "without",
+        "about",
+        "above",
+        "after",
+        "against",
+        "along",
+        "among",
+        "around",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "during",
+        "except",
+        "inside",
+        "near",
+        "off",
+        "out",
+        "outside",
+        "over",
+        "past",
+        "since",
+        "through",
+        "throughout",
+        "till",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "within",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "itself",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "whoever",
+        "whatever",
+        "be",
+        "been",
+        "being",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "ought",
+        "also",
+        "just",
+        "only",
+        "very",
+        "too",
+        "quite",
+        "rather",
+        "such",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "all",
+        "any",
+        "some",
+        "few",
+        "more",
+        "most",
+        "other",
+        "another",
+        "own",
+        "same",
+        "s",
+        "'s",
+        "t",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "one",
+        "ones",
+        "which",
+        "while",
+        "whereas",
+        "because",
+        "though",
+        "although",
+        "however",
+        "yet",
+        "still",
+        "even",
+        "ever",
+        "again",
+        "further",
+        "once",
+        "not",
+        "no",
+        "nor",
+        "never",
+        "n't",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "according",
+        "declare",
+        "declared",
+        "declares",
+        "insist",
+        "insisted",
+        "add",
+        "added",
+        "explain",
+        "explained",
+        "note",
+        "noted",
+        "remark",
+        "remarked",
+    ]
+)
+NEGATIONS = frozenset(
+    [
+        "not",
+        "n't",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "nowhere",
+        "cannot",
+        "without",
+        "lack",
+        "lacks",
+        "lacked",
+        "fail",
+        "fails",
+        "failed",
+        "deny",
+        "denies",
+        "denied",
+        "refuse",
+        "refused",
+        "refuses",
+    ]
+)
+_IRREGULAR = {"n't": "not", "ca": "can", "wo": "will", "'s": "'s", "men": "man", "women": "woman"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: surface form, lower case, lemma and character offsets."""
+
+    text: str
+    lower: str
+    lemma: str
+    start: int
+    end: int
+
+    @property
+    def content(self) -> bool:
+        return self.lemma not in STOP and (self.lower[0].isalnum())
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start in its document)."""
+    out = []
+    for m in _WORD.finditer(text):
+        t = m.group()
+        if t.endswith(".") and len(t) > 1 and not _is_abbrev(t):
+            t = t[:-1]
+        low = t.lower().replace("\u2019", "'")
+        if low.endswith("'s") and len(low) > 2:
+            base = t[:-2]
+            out.append(
+                Token(
+                    base,
+                    low[:-2],
+                    lemma(low[:-2]),
+                    offset + m.start(),
+                    offset + m.start() + len(base),
+                )
+            )
+            out.append(
+                Token(
+                    t[-2:], "'s", "'s", offset + m.start() + len(base), offset + m.start() + len(t)
+                )
+            )
+            continue
+        out.append(Token(t, low, lemma(low), offset + m.start(), offset + m.start() + len(t)))
+    return out
+
+
+def _is_abbrev(t: str) -> bool:
+    return "." in t[:-1] or len(t) <= 2
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """A lemma for a lower-case word (verbs and nouns via lemminflect; cached)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.isalpha() or len(word) < 3:
+        return word
+    from lemminflect import getAllLemmas
+
+    lem = getAllLemmas(word)
+    verb = lem.get("VERB") or lem.get("AUX")
+    if verb and verb[0] != word:  # an inflected verb ("rose", "fell", "saw"): the verb's lemma
+        return str(verb[0])
+    for pos in ("NOUN", "VERB", "AUX", "ADJ", "ADV"):
+        if pos in lem:
+            return str(lem[pos][0])
+    return word
+
+
+class Lexicon:
+    """WordNet relations from the packaged table: synonyms, generalisations, antonyms, derivations."""
+
+    def __init__(self, lines: list[str]) -> None:
+        section = ""
+        syn_words: list[list[str]] = []
+        syn_hyper: list[list[int]] = []
+        self.senses: dict[str, tuple[int, ...]] = {}
+        self.antonyms: dict[str, set[str]] = {}
+        self.derived: dict[str, set[str]] = {}
+        for line in lines:
+            if line.startswith("#"):
+                section = line[1:].strip()
+                continue
+            if section == "syn":
+                ws, _, hs = line.partition("|")
+                syn_words.append(ws.split())
+                syn_hyper.append([int(h) for h in hs.split()])
+            elif section == "sense":
+                w, *ids = line.split()
+                self.senses[w] = tuple(int(i) for i in ids)
+            elif section in ("ant", "der"):
+                a, b = line.split()
+                table = self.antonyms if section == "ant" else self.derived
+                table.setdefault(a, set()).add(b)
+                table.setdefault(b, set()).add(a)
+        self._hyper = syn_hyper
+        self._words = syn_words
+
+    def related(self, word: str) -> frozenset[str]:
+        """Words that may stand for ``word`` in a faithful paraphrase (synonyms, derivations)."""
+        return _related(self, word)
+
+    def broader(self, word: str) -> frozenset[int]:
+        """Synset ids of ``word`` and of their hypernyms up to two levels (for generalisations)."""
+        return _broader(self, word)
+
+    def synsets(self, word: str) -> tuple[int, ...]:
+        return self.senses.get(word, ())
+
+    def antonym(self, a: str, b: str) -> bool:
+        return b in self.antonyms.get(a, ())
+
+
+@lru_cache(maxsize=100_000)
+def _related(lex: Lexicon, word: str) -> frozenset[str]:
+    out = {word}
+    for s in lex.senses.get(word, ())[:6]:
+        out.update(lex._words[s])
+    out.update(lex.derived.get(word, ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _broader(lex: Lexicon, word: str) -> frozenset[int]:
+    out: set[int] = set(lex.senses.get(word, ()))
+    frontier = list(out)
+    for _ in range(2):
+        nxt = [h for s in frontier for h in lex._hyper[s]]
+        out.update(nxt)
+        frontier = nxt
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def is_word(word: str) -> bool:
+    """Whether a lower-case word is ordinary English (lemminflect knows it), not a proper name."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word)) or word in STOP
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged WordNet table, loaded once per process (~0.3 s)."""
+    try:
+        data = resources.files("retell.data").joinpath("lexicon.txt.gz").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):  # pragma: no cover - broken install
+        return Lexicon([])
+    return Lexicon(gzip.decompress(data).decode("utf-8").splitlines())

@@ -1,0 +1,127 @@
+"""The check on the seed pair: every planted defect is flagged, faithful sentences are not, and the
+source audited against itself is consistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from retell.check import Checker, audit_texts
+from retell.check.model import Audit, Finding
+from retell.ingest import from_text
+
+
+@pytest.fixture(scope="module")
+def audit(seed_text: str, rewrite_text: str) -> Audit:
+    return audit_texts(seed_text, rewrite_text)
+
+
+def _flags(audit: Audit, phrase: str) -> list[Finding]:
+    """Findings (error or warning) whose rewrite span overlaps ``phrase`` in the rewrite."""
+    text = audit.rewrite_text
+    a = text.find(phrase)
+    assert a >= 0, phrase
+    b = a + len(phrase)
+    return [
+        f
+        for f in audit.findings
+        if f.severity in ("error", "warning") and f.rewrite.start < b and a < f.rewrite.end
+    ]
+
+
+DEFECTS = [
+    # (phrase in the rewrite, acceptable kinds, must be an error)
+    (
+        "In late 2024, two soldiers were forced into a pit",
+        {"date_unsupported", "claim_unsupported", "date_changed"},
+        True,
+    ),
+    ("At least 150", {"number_unsupported"}, True),
+    ("101", {"number_unsupported"}, True),
+    ("People in wheelchairs are sent to the front", {"quote_unsupported"}, True),
+    ("I saw it all with my own eyes", {"quote_unsupported"}, True),
+    ("How can I carry out orders if my mental state is shattered?", {"quote_altered"}, False),
+    ("a 2025 CSIS report", {"date_unsupported", "date_changed"}, False),
+    ("325,000", {"hedge_dropped"}, False),
+    ("1.2 million", {"hedge_dropped"}, False),
+    ("Thousands of soldiers have faced similar torture", {"hedge_dropped"}, False),
+    ("In late 2024, he and a fellow soldier", {"date_changed", "date_unsupported"}, False),
+    ("In January, footage", {"date_changed"}, False),
+    ("last year", {"date_unsupported", "date_changed"}, False),
+    ("Moscow's ombudsman", {"name_unsupported", "entity_changed", "attribution_changed"}, False),
+    (
+        "he told the New York Times",
+        {"attribution_changed", "name_unsupported", "entity_changed"},
+        False,
+    ),
+    ("according to activist Vitaly Borodin", {"attribution_changed"}, False),
+    ("The Kremlin denies", {"name_unsupported", "entity_changed", "attribution_changed"}, False),
+    (
+        "within days of their release",
+        {"date_changed", "date_unsupported", "claim_unsupported"},
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "kinds", "error"), DEFECTS)
+def test_seed_defect_is_flagged(audit: Audit, phrase: str, kinds: set[str], error: bool) -> None:
+    found = _flags(audit, phrase)
+    assert any(f.kind in kinds for f in found), (phrase, [(f.kind, f.rewrite.text) for f in found])
+    if error:
+        assert any(f.severity == "error" for f in found), phrase
+
+
+FAITHFUL = [
+    "One was suspended upside down, stripped to his underwear",
+    "These punishments are not isolated.",
+    "Soldiers accused of disobedience risk rape, gladiator-style fights to the death",
+    "Their refusal to take a photo with a Russian flag",
+    "More than 16,000 have been prosecuted for desertion-related offenses",
+    "Financial extortion schemes are also rampant.",
+    "'They are not animals!' she declared.",
+    "Ukraine has lost 600,000, with 55,000 confirmed dead by Zelensky's count.",
+    "Over 50,000 Russian soldiers have deserted since the invasion began",
+]
+
+
+@pytest.mark.parametrize("phrase", FAITHFUL)
+def test_faithful_sentence_has_no_error(audit: Audit, phrase: str) -> None:
+    a = audit.rewrite_text.find(phrase)
+    assert a >= 0
+    errs = [f for f in audit.errors if f.rewrite.start <= a + len(phrase) and a <= f.rewrite.end]
+    assert not errs, [(f.kind, f.rewrite.text, f.message) for f in errs]
+
+
+def test_questions_and_headings_are_opinion(audit: Audit) -> None:
+    qs = [v for v in audit.sentences if v.text.strip().endswith("?") and "'" not in v.text]
+    assert qs and all(v.status == "opinion" for v in qs)
+    assert not [f for f in audit.findings if f.rewrite.sentence in {v.index for v in qs}]
+
+
+def test_seed_rewrite_is_inconsistent(audit: Audit) -> None:
+    assert not audit.consistent
+    assert audit.score < 0.5
+    assert len(audit.errors) >= 8
+
+
+def test_source_against_itself_is_consistent(seed_text: str) -> None:
+    a = audit_texts(seed_text, seed_text)
+    assert a.consistent and not a.errors
+    assert all(v.status == "supported" for v in a.sentences if v.status != "opinion")
+    assert a.score > 0.5
+
+
+def test_sentence_api_verbatim_copy(seed_text: str) -> None:
+    art = from_text(seed_text)
+    checker = Checker(art)
+    s = art.sentences[5]
+    verdict, findings = checker.sentence(s.text)
+    assert verdict.status == "supported" and verdict.support == (s.id,) and findings == ()
+
+
+def test_cited_ids_are_used(seed_text: str) -> None:
+    art = from_text(seed_text)
+    checker = Checker(art)
+    rew = from_text("Gorkov refused to return to his unit.")
+    a = checker.audit(rew, {0: ["s44"]})
+    assert a.sentences[0].support

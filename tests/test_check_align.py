@@ -1,0 +1,152 @@
+"""Unit tests of the check's pieces: alignment, names by surname and acronym, number forms,
+hedges, negation, quotes, and the retell.audit/1 JSON shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from retell.check import Checker, audit_texts
+from retell.check import extract as X
+from retell.check.model import KINDS, SEVERITIES, STATUSES
+from retell.ingest import from_text
+
+SOURCE = (
+    "The Centre for Strategic and International Studies (CSIS) said Russia has suffered about "
+    "1.2 million casualties, including up to 325,000 deaths. "
+    "President Volodymyr Zelensky confirmed 55,000 deaths on Friday. "
+    "Prices rose sharply in late August 2024, the ministry reported. "
+    "The mayor did not resign after the vote. "
+    "Thousands of soldiers were reportedly subjected to torture by their commanders. "
+    "'We will never surrender,' the general told reporters."
+)
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(from_text(SOURCE))
+
+
+def kinds(checker: Checker, text: str) -> dict[str, str]:
+    _, fs = checker.sentence(text)
+    return {f.kind: f.severity for f in fs}
+
+
+def test_alignment_finds_paraphrased_sentence(checker: Checker) -> None:
+    v, _ = checker.sentence("Zelensky confirmed that 55,000 people died on Friday.")
+    assert "s2" in v.support
+
+
+def test_surname_and_acronym_are_known_names(checker: Checker) -> None:
+    assert "name_unsupported" not in kinds(checker, "Zelensky confirmed 55,000 deaths on Friday.")
+    k = kinds(checker, "CSIS said Russia has suffered about 1.2 million casualties.")
+    assert "name_unsupported" not in k
+    assert (
+        kinds(checker, "Putin confirmed 55,000 deaths on Friday.").get("name_unsupported")
+        == "error"
+    )
+
+
+def test_number_forms_are_normalised(checker: Checker) -> None:
+    k = kinds(checker, "CSIS said Russia has suffered about 1,200,000 casualties.")
+    assert "number_unsupported" not in k and "number_changed" not in k
+    assert [n.value for n in X.numbers("nearly 10% of 1.2 million, twelve and 13,500")] == [
+        "0.1",
+        "1200000",
+        "12",
+        "13500",
+    ]
+
+
+def test_number_changed_and_invented(checker: Checker) -> None:
+    k = kinds(checker, "Zelensky confirmed 65,000 deaths on Friday.")
+    assert k.get("number_changed") == "error" or k.get("number_unsupported") == "error"
+
+
+def test_hedge_dropped(checker: Checker) -> None:
+    assert (
+        kinds(checker, "CSIS said Russia has suffered 1.2 million casualties.").get("hedge_dropped")
+        == "warning"
+    )
+    assert (
+        kinds(
+            checker, "Russia has suffered about 1.2 million casualties, including 325,000 deaths."
+        ).get("hedge_dropped")
+        == "warning"
+    )
+    assert (
+        kinds(checker, "Thousands of soldiers were subjected to torture by their commanders.").get(
+            "hedge_dropped"
+        )
+        == "warning"
+    )
+    assert "hedge_dropped" not in kinds(
+        checker, "Thousands of soldiers were reportedly subjected to torture by their commanders."
+    )
+
+
+def test_negation_flipped(checker: Checker) -> None:
+    assert kinds(checker, "The mayor resigned after the vote.").get("negation_flipped") == "error"
+    assert (
+        kinds(checker, "Prices fell sharply in late August 2024, the ministry reported.").get(
+            "negation_flipped"
+        )
+        == "error"
+    )
+    assert "negation_flipped" not in kinds(checker, "The mayor did not resign after the vote.")
+
+
+def test_quotes(checker: Checker) -> None:
+    assert not kinds(checker, "'We will never surrender,' the general told reporters.")
+    assert kinds(checker, "'We will not surrender,' the general told reporters.").get(
+        "quote_altered"
+    )
+    assert (
+        kinds(checker, "'The war is lost,' the general said.").get("quote_unsupported") == "error"
+    )
+
+
+def test_dates(checker: Checker) -> None:
+    assert (
+        kinds(checker, "Prices rose sharply in late 2024, the ministry reported.").get(
+            "date_changed"
+        )
+        == "warning"
+    )
+    assert (
+        kinds(checker, "Prices rose sharply in March 2023, the ministry reported.").get(
+            "date_changed"
+        )
+        == "error"
+    )
+
+
+def test_json_shape_and_offsets() -> None:
+    rewrite = (
+        "Russia has suffered 1.2 million casualties, CSIS said. Putin confirmed 65,000 deaths "
+        "on Monday. What happens next?"
+    )
+    a = audit_texts(SOURCE, rewrite)
+    d = json.loads(json.dumps(a.to_dict()))
+    assert d["schema"] == "retell.audit/1"
+    assert d["consistent"] is False and 0.0 <= d["score"] <= 1.0
+    assert set(d["summary"]) == {"sentences", "supported", "errors", "warnings"}
+    assert d["summary"]["errors"] == sum(f["severity"] == "error" for f in d["findings"])
+    for f in d["findings"]:
+        assert f["kind"] in KINDS and f["severity"] in SEVERITIES and f["message"]
+        r = f["rewrite"]
+        assert rewrite[r["start"] : r["end"]] == r["text"]
+        if f["source"]:
+            s = f["source"]
+            assert SOURCE[s["start"] : s["end"]] == s["text"]
+    for s in d["sentences"]:
+        assert s["status"] in STATUSES
+        assert rewrite[s["start"] : s["end"]] == s["text"]
+    assert d["sentences"][-1]["status"] == "opinion"
+
+
+def test_consistent_iff_no_errors() -> None:
+    a = audit_texts(SOURCE, "Zelensky confirmed 55,000 deaths on Friday.")
+    assert a.consistent == (not a.errors)
+    assert a.consistent
