@@ -307,3 +307,17 @@ def test_detection_helpers() -> None:
     assert not looks_like_markdown(BODY)
     with pytest.raises(EmptyInputError):
         decode(b"", "x.txt")
+
+
+def test_tokenised_summary_keeps_every_sentence() -> None:
+    """CNN/DM highlights end every sentence with " ."; they are sentences, not captions."""
+    summary = (
+        "alberto bueno has scored 17 goals for rayo vallecano this season . the 27-year-old "
+        "could move to porto at the end of the season . bueno played for derby on loan ."
+    )
+    assert len(from_text(summary).sentences) == 3
+    short = (
+        "Real Madrid drew 0-0 with Atletico on Tuesday . Players returned to training on "
+        "Wednesday. There was no sign of the starters. Real play Malaga on Saturday."
+    )
+    assert len(from_text(short).sentences) == 4

@@ -11,7 +11,7 @@ import re
 
 from retell.errors import EmptyInputError
 from retell.ingest.article import Article, Paragraph, Sentence
-from retell.ingest.junk import is_junk, lead_junk
+from retell.ingest.junk import is_junk, junk_kind, lead_junk
 from retell.ingest.lang import ensure_english
 from retell.ingest.split import paragraphs, sentences
 
@@ -20,6 +20,8 @@ __all__ = ["build_article", "find_title"]
 _TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
 _BULLET = re.compile(r"[-*+\u2022\u25cf\u25aa]\s+")
 _MD_HEADING = re.compile(r"#{1,6}\s+")
+# PTB-tokenised text (" , ", " 's", " n't"): its " ." ends every sentence, it marks no caption.
+_TOKENISED = re.compile(r"\w , \w|\w (?:'s|n't|'re|'ll) ")
 
 
 def find_title(text: str) -> tuple[str | None, int]:
@@ -82,6 +84,19 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
+def _captions_marked(found: list[list[tuple[int, int, str | None]]]) -> bool:
+    """Whether a detached final " ." marks captions here rather than tokenised sentences.
+
+    In DailyMail articles captions, list items and subheads end " ." among ordinary sentences;
+    in tokenised text (CNN/DM highlights, model summaries) every sentence ends that way. So
+    only a text of six sentences or more, at least three ending normally, loses its captions.
+    """
+    kinds = [k for row in found for _, _, k in row if k != "boilerplate"]
+    captions = kinds.count("caption")
+    normal = len(kinds) - captions
+    return len(kinds) >= 6 and normal >= 3 and captions <= 0.9 * len(kinds)
+
+
 def build_article(
     text: str,
     *,
@@ -103,11 +118,11 @@ def build_article(
     body_start = 0
     skipped: list[tuple[int, int, str]] = []
     if detect_title:
-        found, body_start = find_title(text)
-        if found is not None:
+        title_line, body_start = find_title(text)
+        if title_line is not None:
             lead = len(text) - len(text.lstrip())
             skipped.append((lead, body_start, "title"))
-            title = title or found
+            title = title or title_line
     units: list[tuple[int, int]] = []
     for p0, p1 in paragraphs(text):
         if p1 <= body_start:
@@ -116,13 +131,13 @@ def build_article(
     units = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in units]
     units = [(a, b) for a, b in units if a < b]
     body_units = [u for u in units if not _is_heading(text, *u)]
-    sents: list[Sentence] = []
-    paras: list[Paragraph] = []
+    # First pass: sentence spans per unit, datelines skipped, each sentence's junk kind.
+    found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
         if (u0, u1) not in body_units and body_units:
             skipped.append((u0, u1, "heading"))
             continue
-        first = len(sents)
+        row: list[tuple[int, int, str | None]] = []
         for s0, s1 in sentences(text, u0, u1):
             bullet = _BULLET.match(text, s0, s1)
             if bullet:
@@ -131,8 +146,17 @@ def build_article(
             if skip:
                 skipped.append((s0, s0 + skip, "dateline"))
                 s0 += skip
-            if is_junk(text[s0:s1]):
-                skipped.append((s0, s1, "boilerplate"))
+            row.append((s0, s1, junk_kind(text[s0:s1])))
+        found.append(row)
+    tokenised = len(_TOKENISED.findall(text, 0, 20000)) >= 2
+    drop_captions = not tokenised and _captions_marked(found)
+    sents: list[Sentence] = []
+    paras: list[Paragraph] = []
+    for row in found:
+        first = len(sents)
+        for s0, s1, kind in row:
+            if kind == "boilerplate" or (kind == "caption" and drop_captions):
+                skipped.append((s0, s1, kind))
                 continue
             n = len(sents)
             sents.append(Sentence(f"s{n + 1}", n, text[s0:s1], s0, s1, len(paras)))

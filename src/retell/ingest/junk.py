@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_junk", "lead_junk"]
+__all__ = ["is_junk", "junk_kind", "lead_junk"]
 
 _AGENCIES = (
     r"CNN|CNN Student News|CNNMoney|CNN Business|AP|Reuters|AFP|UPI|PA|Bloomberg|"
@@ -67,13 +67,23 @@ def lead_junk(text: str, start: int, end: int) -> int:
     return m.end() - start
 
 
-def is_junk(sentence: str) -> bool:
-    """Whether a whole sentence is boilerplate (byline, timestamp, caption, call to action)."""
+def junk_kind(sentence: str) -> str | None:
+    """Why a whole sentence is not article text: "boilerplate", "caption", or None.
+
+    "caption" is the DailyMail detached full stop ("… home ."): the caller decides whether the
+    document is one where that marks captions (a long article where most sentences end
+    normally) or tokenised text where every sentence ends that way (CNN/DM highlights).
+    """
     s = sentence.strip()
     if not s:
-        return True
+        return "boilerplate"
+    if _JUNK.search(s) or (len(s) < 80 and _BYLINE.match(s)):
+        return "boilerplate"
     if _CAPTION_END.search(s):
-        return True
-    if _JUNK.search(s):
-        return True
-    return len(s) < 80 and bool(_BYLINE.match(s))
+        return "caption"
+    return None
+
+
+def is_junk(sentence: str) -> bool:
+    """Whether a whole sentence is boilerplate or a caption (byline, timestamp, call to action)."""
+    return junk_kind(sentence) is not None
