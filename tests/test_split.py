@@ -89,3 +89,7 @@ def test_paragraph_spans() -> None:
 def test_window_offsets() -> None:
     text = "Skip this. Keep one. Keep two."
     assert [text[a:b] for a, b in sentences(text, 11, len(text))] == ["Keep one.", "Keep two."]
+
+
+def test_tokenised_lower_case_text() -> None:
+    assert len(split("he scored 17 goals . the 27-year-old could move . he played on loan .")) == 3

@@ -137,6 +137,8 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
     if punct[0] in "!?" and "." not in punct and "\u2026" not in punct:
         # ! and ? end a sentence unless speech goes on in lower case ("'Stop!' he said").
         return not nxt.islower()
+    if m.start() > 0 and flat[m.start() - 1] == " " and punct == ".":
+        return True  # a detached " ." (tokenised text, DailyMail captions) is never a decimal
     if nxt.islower():
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in "'\"([*\u2022-"):
