@@ -141,16 +141,17 @@ def make_headline(article: Article) -> Headline:
         cleaned = clean_title(article.title)
         if cleaned:
             return Headline(cleaned)
-    fallback: Headline | None = None
-    for sent in _lead_candidates(article.sentences)[:4]:
-        text = compress(sent.text)
+    ranked: list[tuple[int, int, Headline]] = []
+    for i, sent in enumerate(_lead_candidates(article.sentences)[:5]):
+        text, clean = _compress(sent.text)
         if len(text.split()) < 3:
             continue
-        if _good(text):
-            return Headline(text, (sent.id,))
-        fallback = fallback or Headline(text, (sent.id,))
-    if fallback:
-        return fallback
+        # prefer, in reading order: a clean deletion that reads as a headline; then one that
+        # needed a hard cut; then anything
+        rank = 0 if _good(text) and clean else 1 if _good(text) else 2
+        ranked.append((rank, i, Headline(text, (sent.id,))))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
     if article.sentences:
         s = article.sentences[0]
         words = s.text.split()[:MAX_WORDS]
@@ -175,6 +176,11 @@ def _lead_candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
 
 
 def compress(sentence: str, limit: int = MAX_WORDS) -> str:
+    """Shorten one sentence to ≤ ``limit`` words by deleting words (see :func:`_compress`)."""
+    return _compress(sentence, limit)[0]
+
+
+def _compress(sentence: str, limit: int = MAX_WORDS) -> tuple[str, bool]:
     """Shorten one sentence to ≤ ``limit`` words by deleting words, never adding or changing any.
 
     Steps, each applied only while the text is too long (the first three always): strip a
@@ -198,15 +204,21 @@ def compress(sentence: str, limit: int = MAX_WORDS) -> str:
         if _n(head) >= 5:
             t = head
     if _n(t) > limit:
-        t = " ".join(w for w in t.split() if w.lower() not in _ARTICLES)
+        words = t.split()  # "the" goes, "The" inside a name ("The Beatles") stays
+        t = " ".join(
+            w
+            for i, w in enumerate(words)
+            if not (w in _ARTICLES or (i == 0 and w.lower() in _ARTICLES))
+        )
     if _n(t) > limit:
         t = _COORD.sub(_drop_conjunct, t)
+    clean = True
     if _n(t) > limit:
-        t = _cut(t.split(), limit)
+        t, clean = _cut(t.split(), limit)
     t = t.strip().rstrip(",;:-\u2014\u2013").strip()
     t = re.sub(r",\s+\S+$", "", t) if _n(t) > 5 else t  # "…, especially"
     t = re.sub(r"^[\"'\u2018\u201c]+|[\"'\u2019\u201d]+$", "", t) if t.count('"') % 2 else t
-    return _title_case(t)
+    return _title_case(t), clean
 
 
 _COORD = re.compile(r"(?<=[a-z]) (?:or|and) ([a-z][a-z-]+)(?= )")
@@ -266,19 +278,22 @@ def _participle(word: str) -> bool:
     return bool(verbs) and w not in verbs and not w.endswith("s")
 
 
-def _cut(words: list[str], limit: int) -> str:
-    """Last resort: end before a preposition (a dropped phrase), never on a function word."""
+def _cut(words: list[str], limit: int) -> tuple[str, bool]:
+    """Last resort: end before a preposition (a dropped phrase), never on a function word.
+
+    Returns the text and whether the cut was clean (before a preposition, not mid-phrase).
+    """
     for k in range(min(limit, len(words) - 1), 3, -1):
         prev = words[k - 1].lower().strip(",;:")
         passive = _participle(prev) and k > 1 and words[k - 2].lower() in _AUX
         if words[k].lower() in _CUT_BEFORE and prev not in _DANGLING and not _verb_only(prev):
             if passive:
                 continue
-            return " ".join(words[:k])
+            return " ".join(words[:k]), True
     words = words[:limit]
     while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING:
         words.pop()
-    return " ".join(words)
+    return " ".join(words), False
 
 
 def _n(t: str) -> int:

@@ -66,12 +66,13 @@ _PRONOUNS = _words(
     "themselves yourselves anyone anybody everyone everybody somebody nobody none"
 )
 _EXTRA_STOP = _words(
-    "okay ok yes etc whole entire certain various "
+    "okay ok yes etc following whole entire certain various others former latter "
     "million millions billion billions thousand thousands hundred hundreds dozen dozens half "
     "twice once single double whose whatever whether either neither onto upon via toward towards "
     "amid beyond across behind along ever never always often already again almost really too "
     "instead rather quite perhaps away together recently immediately previously currently"
 )
+_CLAUSE_OPENERS = _words("that how what why whether where who")
 _PREPOSITIONS = _words(
     "of in on at by for with from into onto about over under against between through during "
     "after before without within amid among like than to via towards toward behind beyond"
@@ -80,7 +81,7 @@ _PREPOSITIONS = _words(
 _GENERIC = _words(
     "age name names following night nights morning evening hour hours minute minutes moment "
     "look spot end start side member members group official officials source sources person "
-    "family friend friends home house world country city area room"
+    "family friend friends home house world country city area room line seat love average"
 )
 # Words that head a noun phrase badly ("levels of …" → take what follows instead).
 _WEAK_HEADS = _words(
@@ -194,7 +195,7 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
         if not plural and not det and _countable_singular(head) and len(phrase.split()) == 1:
             continue  # a bare singular count noun never seen after a determiner: likely a verb
         if "ADJ" in getAllLemmas(head) and n == 1:
-            score *= 0.4  # "the custom white", "the good": adjectives lemminflect lists as nouns
+            score *= 0.25  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
         out.append(Subject(phrase, head, plural, det, score))
@@ -262,7 +263,7 @@ def _head_ok(toks: list[str], i: int) -> bool:
     nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
     after_det = prev in _DETERMINERS
     if "VERB" in pos:
-        if nxt in _DETERMINERS or nxt in _PRONOUNS:
+        if nxt in _DETERMINERS or nxt in _PRONOUNS or nxt in _CLAUSE_OPENERS:
             return False
         if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
             return False  # "the protests spread": a plural noun, then its verb
@@ -288,6 +289,8 @@ def _content(tok: str, capitalised: set[str]) -> bool:
 
 
 def _nounish(tok: str) -> bool:
+    if tok.lower().startswith(("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")):
+        return False  # adjectival compounds: "anti-corruption (unit)"
     pos = getAllLemmas(tok.lower())
     if not pos and "-" in tok:
         last = tok.lower().rsplit("-", 1)[1]
@@ -318,15 +321,17 @@ def _lemma(tok: str) -> str:
 
 def _is_plural(tok: str) -> bool:
     low = tok.lower()
-    lem = _lemma(low)
-    return lem != low and not low.endswith("ss")
+    forms = getAllLemmas(low).get("NOUN", ())
+    return any(f != low for f in forms) and not low.endswith("ss")  # "data" → datum
 
 
 def _countable_singular(head: str) -> bool:
-    """Guess: abstract nouns (-ion, -ness, -ity, -ism, -ment, -ure, -age) read well bare."""
-    return not head.endswith(
-        ("ion", "ness", "ity", "ism", "ship", "ure", "age", "ance", "ence", "ing")
-    )
+    """Guess: abstract nouns (-ion, -ness, -ity, -ism, -ure, -age) read well bare.
+
+    -ance/-ence words are often countable ("conference", "sentence"), and "the violence" reads
+    fine, so they count as countable and get "the".
+    """
+    return not head.endswith(("ion", "ness", "ity", "ism", "ship", "ure", "age", "ing"))
 
 
 def _capitalised_words(text: str) -> set[str]:
