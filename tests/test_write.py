@@ -12,6 +12,7 @@ from retell.ingest.article import Article, Sentence
 from retell.model import Written
 from retell.write import (
     SECTIONS,
+    TEMPLATES,
     Headline,
     clean_title,
     compress,
@@ -208,6 +209,33 @@ def test_question_subject_appears_in_segment(seed: Article) -> None:
         for c in cands[:5]:
             assert re.search(r"(?<![A-Za-z])" + re.escape(c.text) + r"(?![A-Za-z])", text), c.text
             assert c.text == c.text.lower()
+
+
+def _subject_of(q: str) -> str:
+    """The part of ``q`` that fills a template's slot (so everything else is template text)."""
+    for _key, template in TEMPLATES:
+        pattern = re.escape(template).replace(re.escape("{s}"), "(?P<s>.+?)")
+        pattern = re.sub(r"\\\[([^|\]]*)\\\|([^\]]*)\\\]", r"(?:\1|\2)", pattern)
+        m = re.fullmatch(pattern, q)
+        if m:
+            return re.sub(r"^(?:the|The) ", "", m.group("s"))
+    raise AssertionError(f"no template matches {q!r}")
+
+
+def test_question_words_come_from_template_or_segment(seed: Article) -> None:
+    """Nothing in a question but template text and a phrase copied from its segment."""
+    used: set[str] = set()
+    for seg in _segments(seed, 6):
+        q = question(seed, seg, used=used)
+        subject = _subject_of(q)
+        text = " ".join(s.text for s in seg)
+        assert re.search(r"(?<![A-Za-z])" + re.escape(subject) + r"(?![A-Za-z])", text), subject
+
+
+def test_used_whole_questions_are_not_repeated(seed: Article) -> None:
+    seg = _segments(seed, 6)[0]
+    first = question(seed, seg, used=set())
+    assert question(seed, seg, used={first}) != first
 
 
 def test_question_accepts_written_sentences(seed: Article) -> None:

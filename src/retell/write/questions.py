@@ -117,8 +117,8 @@ def question(
     Args:
         article: the whole article (for contrast: what is special to this segment).
         sentences: the segment's sentences (written or source); the subject is copied from them.
-        used: keys of templates (``t:…``) and subject heads (``s:…``) already used in this report;
-            the chosen ones are added, so a report's questions differ.
+        used: what this report has used: template keys (``t:…``), subject heads (``s:…``) and
+            whole questions; the chosen ones are added, so a report's questions differ.
     Returns:
         A question of 8–14 words ending in "?", with no digit, name or quotation.
     """
@@ -129,9 +129,8 @@ def question(
     for subj in fresh[:6]:
         for key, template in order:
             q = _fill(template, subj)
-            if MIN_WORDS <= len(q.split()) <= MAX_WORDS:
-                used.add(f"t:{key}")
-                used.add(f"s:{subj.head}")
+            if MIN_WORDS <= len(q.split()) <= MAX_WORDS and q not in used:
+                used.update((f"t:{key}", f"s:{subj.head}", q))
                 return q
     return _fallback(used)
 
