@@ -9,6 +9,7 @@ well-behaved model, one that obeys instructions planted in the article, or a bro
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -136,3 +137,80 @@ def user_text(request: dict[str, Any]) -> str:
     """The last user message of a chat request (what the model is asked now)."""
     msgs = [m for m in request.get("messages", []) if m.get("role") == "user"]
     return str(msgs[-1]["content"]) if msgs else ""
+
+
+class FakeChecker:
+    """A small stand-in for ``retell.check.Checker`` so gate tests do not move with its tuning.
+
+    A sentence is ``unsupported`` when fewer than half its content words occur in its best source
+    sentence; a number or a capitalised word (not the first) absent from the source is an error
+    finding; a question is ``opinion``.
+    """
+
+    def __init__(self, article: Any) -> None:
+        from retell.check.model import Finding, SentenceVerdict, Span
+
+        self._Finding, self._Verdict, self._Span = Finding, SentenceVerdict, Span
+        self.article = article
+        self.calls: list[str] = []
+        self._words = [set(_content(s.text)) for s in article.sentences]
+        self._text = article.text.lower()
+
+    def sentence(self, text: str, cited: Any = ()) -> tuple[Any, tuple[Any, ...]]:
+        self.calls.append(text)
+        span = self._Span(text, 0, len(text), 0)
+        if text.rstrip().endswith("?"):
+            return self._Verdict(0, text, 0, len(text), "opinion", (), 1.0), ()
+        findings = []
+        tokens = re.findall(r"[\w’']+", text)
+        for i, tok in enumerate(tokens):
+            novel = tok.lower() not in self._text
+            if novel and (tok[0].isdigit() or (i > 0 and tok[0].isupper())):
+                kind = "number_unsupported" if tok[0].isdigit() else "name_unsupported"
+                findings.append(
+                    self._Finding(kind, "error", f"“{tok}” appears nowhere in the source", span)
+                )
+        words = set(_content(text))
+        best, score = -1, 0.0
+        for k, src in enumerate(self._words):
+            s = len(words & src) / (len(words) or 1)
+            if s > score:
+                best, score = k, s
+        status = "supported" if score >= 0.8 else "partial" if score >= 0.5 else "unsupported"
+        support = (self.article.sentences[best].id,) if best >= 0 and score >= 0.5 else ()
+        return self._Verdict(0, text, 0, len(text), status, support, score), tuple(findings)
+
+
+_STOP = set(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "for",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "it",
+        "its",
+    ]
+)
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9’']+", text.lower()) if w not in _STOP]

@@ -25,10 +25,10 @@ from retell.engines.llm.client import Client, Config, resolve_config
 from retell.engines.llm.gate import (
     SentenceChecker,
     check_sentences,
+    clean_headline,
     clean_question,
     extractive_fallback,
     merge_with_fallback,
-    passes,
 )
 from retell.engines.llm.parse import ParsedAnswer, parse_answer
 from retell.engines.llm.prompt import SCHEMA, part_messages, repair_messages
@@ -168,8 +168,8 @@ class LLMEngine:
         )
         stats.kept = sum(1 for w in written if w.origin == "model")
         stats.replaced = sum(1 for w in written if w.origin != "model")
-        head = _clean_headline(checker, answer.headline) if first else None
-        return DraftSegment(written, clean_question(checker, question)), head
+        head = clean_headline(checker, answer.headline, article) if first else None
+        return DraftSegment(written, clean_question(checker, question, article)), head
 
 
 def _first_segment(answer: ParsedAnswer) -> tuple[list[Any], str | None]:
@@ -179,16 +179,6 @@ def _first_segment(answer: ParsedAnswer) -> tuple[list[Any], str | None]:
         sentences.extend(seg.sentences)
         question = seg.question or question
     return sentences, question
-
-
-def _clean_headline(checker: SentenceChecker, headline: str | None) -> str | None:
-    if not headline:
-        return None
-    h = " ".join(headline.split()).strip().rstrip(".")
-    if not 3 <= len(h.split()) <= 16 or h.endswith("?"):
-        return None
-    ok, _, _ = passes(checker, h)
-    return h if ok else None
 
 
 @hookimpl

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from retell.check.model import Finding, SentenceVerdict
 from retell.engines.llm.parse import ParsedSentence
+from retell.engines.llm.prompt import looks_like_instruction
 from retell.ingest.article import Article
 from retell.model import Written
 from retell.plan import Part
@@ -28,6 +29,10 @@ __all__ = [
     "merge_with_fallback",
     "passes",
     "clean_question",
+    "clean_headline",
+    "extractive_fallback",
+    "on_topic",
+    "states_no_new_fact",
 ]
 
 
@@ -89,15 +94,131 @@ def check_sentences(
     return out
 
 
-def clean_question(checker: SentenceChecker, question: str | None) -> str | None:
-    """The question if it is one and the check finds nothing wrong with it; ``None`` otherwise."""
+# finding kinds that mean a fact (not the wording) is wrong: a question or headline carrying one
+# is dropped even though the check treats questions and headings as opinion
+_FACT_KINDS = frozenset(
+    {
+        "number_unsupported",
+        "number_changed",
+        "date_unsupported",
+        "date_changed",
+        "name_unsupported",
+        "entity_changed",
+        "quote_unsupported",
+        "quote_altered",
+        "negation_flipped",
+    }
+)
+
+
+def states_no_new_fact(checker: SentenceChecker, text: str) -> bool:
+    """Whether ``text`` passes the check and, read as a statement, adds no number/name/quote.
+
+    Why the second reading: the check calls questions and headline-like lines ``opinion`` and
+    checks nothing in them, so "Is 999 the real toll?" would pass as a question. Read as the
+    statement "Is 999 the real toll." its number is checked like any other.
+    """
+    ok, _, _ = passes(checker, text)
+    if not ok:
+        return False
+    statement = text.rstrip(" ?!.") + "."
+    _, findings = checker.sentence(statement, ())
+    return not any(f.severity == "error" and f.kind in _FACT_KINDS for f in findings)
+
+
+_ASKING = frozenset(
+    [
+        "what",
+        "which",
+        "when",
+        "where",
+        "whose",
+        "would",
+        "could",
+        "should",
+        "will",
+        "does",
+        "have",
+        "about",
+        "with",
+        "from",
+        "your",
+        "their",
+        "there",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "more",
+        "most",
+        "think",
+        "like",
+        "many",
+        "much",
+        "into",
+        "over",
+        "than",
+        "them",
+        "been",
+        "were",
+        "being",
+        "make",
+        "made",
+        "know",
+    ]
+)
+_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+def on_topic(text: str, article: Article, share: float = 0.5) -> bool:
+    """Whether the text's content words come from the article (one stray word is tolerated).
+
+    At least ``share`` of the content words (beyond the words any reader question uses) must
+    occur in the article, unless only one of them does not.
+
+    The check reads a question as opinion and checks nothing in it, so this is what keeps a
+    question about "the sea" (because a planted line asked for a poem) out of a report on a
+    bridge. Words are compared on their first five letters so inflections still match.
+    """
+    words = [w for w in _WORD.findall(text.lower()) if w not in _ASKING]
+    if not words:
+        return True
+    known = {w[:5] for w in _WORD.findall(article.text.lower())}
+    missing = sum(w[:5] not in known for w in words)
+    return missing <= 1 or len(words) - missing >= share * len(words)
+
+
+def clean_question(
+    checker: SentenceChecker, question: str | None, article: Article | None = None
+) -> str | None:
+    """The question if it is one, on the article's topic and adds no fact; ``None`` otherwise.
+
+    Digits are refused outright: a reader question needs no figure, and a figure in a question
+    is how an invented (or planted) number would slip past a check that skips questions.
+    """
     if not question:
         return None
     q = " ".join(question.split())
-    if not q.endswith("?") or len(q.split()) < 3 or len(q.split()) > 30:
+    if not q.endswith("?") or not 3 <= len(q.split()) <= 30 or re.search(r"\d", q):
         return None
-    ok, _, _ = passes(checker, q)
-    return q if ok else None
+    if article is not None and not on_topic(q, article):
+        return None
+    return q if states_no_new_fact(checker, q) else None
+
+
+def clean_headline(
+    checker: SentenceChecker, headline: str | None, article: Article | None = None
+) -> str | None:
+    """The headline if it is a plausible one, on topic and adds no fact the source lacks."""
+    if not headline:
+        return None
+    h = " ".join(headline.split()).strip().rstrip(".")
+    if not 3 <= len(h.split()) <= 16 or h.endswith("?") or "\n" in headline.strip():
+        return None
+    if article is not None and not on_topic(h, article, 0.75):
+        return None
+    return h if states_no_new_fact(checker, h) else None
 
 
 def _first_index(article: Article, sources: Sequence[str], default: int) -> int:
@@ -145,18 +266,28 @@ def merge_with_fallback(
 
 
 def extractive_fallback(article: Article, part: Part, options: Any) -> tuple[Written, ...]:
-    """The extractive engine's sentences for ``part`` (or the part's own sentences, in order)."""
+    """The extractive engine's sentences for ``part`` (or the part's own sentences, in order).
+
+    Sentences addressed to a model ("ignore previous instructions…") are skipped: they are in
+    the source, but they are not news, and a report that repeats them has been steered.
+    """
     try:
         from retell.engines import get_engine
 
         draft = get_engine("extractive").write(article, [part], options)
         if draft.segments and draft.segments[0].sentences:
-            return tuple(draft.segments[0].sentences)
+            kept = tuple(
+                w for w in draft.segments[0].sentences if not looks_like_instruction(w.text)
+            )
+            if kept:
+                return kept
     except Exception:  # noqa: BLE001 - the fallback must never fail the report
         pass
     out: list[Written] = []
     total = 0
     for s in part.sentences(article):
+        if looks_like_instruction(s.text):
+            continue
         if out and total + s.words > part.budget:
             break
         out.append(Written(s.text, (s.id,), "extractive"))

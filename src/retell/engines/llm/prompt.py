@@ -17,7 +17,14 @@ from typing import Any
 
 from retell.ingest.article import Sentence
 
-__all__ = ["SCHEMA", "SYSTEM", "part_messages", "repair_messages", "fence"]
+__all__ = [
+    "SCHEMA",
+    "SYSTEM",
+    "fence",
+    "looks_like_instruction",
+    "part_messages",
+    "repair_messages",
+]
 
 OPEN = "<<<ARTICLE DATA"
 CLOSE = "END OF ARTICLE DATA>>>"
@@ -112,9 +119,32 @@ EXAMPLE_ANSWER = json.dumps(
 _MARKERS = re.compile(r"<<<|>>>|END OF ARTICLE DATA|ARTICLE DATA", re.IGNORECASE)
 
 
+# Sentences addressed to a language model rather than to readers ("ignore previous instructions",
+# "you are now…", "system prompt"). They are not news; leaving them out of the prompt removes the
+# temptation, and the fallback skips them too. The gate still guards everything else.
+_INSTRUCTION = re.compile(
+    r"(?i)\b(?:ignore|disregard|forget|override)\b[^.?!]{0,40}\b(?:instructions?|prompts?|rules|"
+    r"directions)\b|\b(?:system|developer)\s+(?:prompt|message)\b|\bas an ai\b|"
+    r"\byou are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot)\b|"
+    r"\b(?:language model|chatbot|assistant)s?,? (?:must|should) (?:now )?\w+"
+)
+
+
+def looks_like_instruction(text: str) -> bool:
+    """Whether a sentence speaks to a model ("ignore previous instructions…"), not to readers."""
+    return bool(_INSTRUCTION.search(text))
+
+
 def fence(sentences: Sequence[Sentence]) -> str:
-    """The sentences, one per line as ``[s3] text``, between data markers the text cannot fake."""
-    lines = [f"[{s.id}] {_MARKERS.sub(' ', ' '.join(s.text.split()))}" for s in sentences]
+    """The sentences, one per line as ``[s3] text``, between data markers the text cannot fake.
+
+    Sentences that address a model (:func:`looks_like_instruction`) are left out.
+    """
+    lines = [
+        f"[{s.id}] {_MARKERS.sub(' ', ' '.join(s.text.split()))}"
+        for s in sentences
+        if not looks_like_instruction(s.text)
+    ]
     return "\n".join([OPEN, *lines, CLOSE])
 
 
