@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 
 from retell.engines import Options, get_engine
-from retell.engines.extractive import dangles, summarize, trim, write_parts
+from retell.engines.extractive import clean, dangles, drop_asides, summarize, trim, write_parts
 from retell.ingest import from_text
 from retell.ingest.article import Article
 from retell.model import Written
@@ -21,12 +22,62 @@ def _words(ws: tuple[Written, ...]) -> int:
     return sum(len(w.text.split()) for w in ws)
 
 
+CONNECTIVES = {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "but", "and"}
+CONNECTIVES |= {"nonetheless", "still", "also", "yet", "indeed", "additionally", "separately"}
+CONNECTIVES |= {"besides", "then", "now", "so", "in addition"}
+UNSAFE = {"said", "says", "told", "according", "reportedly", "allegedly", "not", "never", "no"}
+UNSAFE |= {"about", "nearly", "almost", "only", "but", "may", "might", "could", "if"}
+
+
+def _permitted(src: str, text: str) -> bool:
+    """Is ``text`` the source sentence less a leading connective and safe comma asides?
+
+    Independent of the engine's own regexes: the written words must be the source's words in
+    order, and each run of source words left out must be a leading connective or a short aside
+    free of attribution, hedges and negation.
+    """
+    s = src.split()
+    t = text.split()
+
+    def norm(w: str) -> str:
+        return w.rstrip(",").lower()
+
+    ops = SequenceMatcher(None, [norm(w) for w in s], [norm(w) for w in t], autojunk=False)
+    dropped: list[list[str]] = []
+    for tag, i1, i2, _, _ in ops.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "delete":
+            return False  # words that are not in the source, or changed
+        if i2 == len(s):
+            return False  # the end of the sentence was cut
+        dropped.append(s[i1:i2])
+    for k, chunk in enumerate(dropped):
+        words = " ".join(chunk).rstrip(",").lower()
+        if k == 0 and norm(t[0]) != norm(s[0]) and words in CONNECTIVES:
+            continue
+        if len(chunk) > 18 or set(w.strip(",.") for w in words.split()) & UNSAFE:
+            return False
+        if not chunk[-1].endswith(","):
+            return False  # an aside is closed by a comma
+    return True
+
+
 def _check_written(article: Article, ws: tuple[Written, ...]) -> None:
     for w in ws:
         assert w.origin == "extractive"
         assert len(w.sources) == 1
-        src = article.sentence(w.sources[0]).text.strip()  # KeyError = a made-up id
-        assert w.text == src or w.text == trim(src), (w.text, src)
+        src = clean(article.sentence(w.sources[0]).text)  # KeyError = a made-up id
+        assert w.text == src or _permitted(src, w.text), (w.text, src)
+
+
+def test_permitted_check_can_fail() -> None:
+    src = "Smith, 45, said the plan, which cost 3 million, was not safe."
+    assert _permitted(src, "Smith said the plan was not safe.")
+    assert not _permitted(src, "Smith said the plan was safe.")  # negation dropped
+    assert not _permitted(src, "Smith said the plan, which cost 3 million, was.")
+    assert not _permitted("However, police said it was safe.", "It was safe.")
+    assert _permitted("However, the bridge opened.", "The bridge opened.")
 
 
 def _check_openers(article: Article, ws: tuple[Written, ...]) -> None:
@@ -54,6 +105,32 @@ def test_dangles_and_trim() -> None:
     assert trim("Still more soldiers deserted.") is None  # not a connective here
     assert trim("Yet another attack came.") is None
     assert trim("The plan failed.") is None
+
+
+def test_drop_asides_only_safe_ones() -> None:
+    assert drop_asides("Ilya Gorkov, a Russian soldier, was handcuffed.") == (
+        "Ilya Gorkov was handcuffed."
+    )
+    assert drop_asides("The man, who was 45, fled.") == "The man fled."
+    assert (
+        drop_asides("Jay Liptrot, 43, was among the first.") == "Jay Liptrot was among the first."
+    )
+    assert drop_asides("The man, police said, was armed.") is None  # attribution
+    assert drop_asides("The man, who reportedly fled, was armed.") is None  # hedge
+    assert drop_asides("The man, who was not armed, fled.") is None  # negation
+    assert drop_asides("He met Tom, 20, her son Ed, 23, and Jo.") is None  # a list
+    assert drop_asides("His father, Tom Smith, 62, said it.") is None  # chained asides
+    assert drop_asides("'My son, who is three, was hurt,' she said.") is None  # inside a quote
+    assert drop_asides("We saw Peru, a big country, and Chile.") is None
+
+
+def test_clean_drops_photo_directions_and_dateline_only() -> None:
+    assert clean("(CNN)Kayahan, a singer (pictured left), died.") == "Kayahan, a singer, died."
+    assert clean("WASHINGTON (CNN) -- The bill passed.") == "The bill passed."
+    assert clean("Police told (CNN) reporters it was closed.") == (
+        "Police told (CNN) reporters it was closed."
+    )
+    assert clean("The rate rose (to 5%) in May.") == "The rate rose (to 5%) in May."
 
 
 def test_engine_is_registered() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from retell.ingest import from_text
+from retell.ingest.article import Article
 from retell.plan import Part, default_segments, plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -92,7 +93,7 @@ def test_default_k_from_length_and_clamps() -> None:
     parts = plan(short, segments=8)
     assert len(parts) == 2  # never more parts than sentences
     _check_cover(parts, 2)
-    assert plan(from_text("")) == ()
+    assert plan(Article(text="", sentences=(), paragraphs=())) == ()
 
 
 def test_budget_carried(seed_text: str) -> None:

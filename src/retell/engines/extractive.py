@@ -87,6 +87,98 @@ def trim(text: str) -> str | None:
     return rest[0].upper() + rest[1:]
 
 
+# Photo directions in captions-turned-prose ("Smith (pictured left) said…") and a leading
+# "(CNN)" dateline: removing them cannot change a claim.
+_PHOTO_REF = re.compile(
+    r"\s*\((?:pictured(?: (?:left|right|above|below|centre|center|top|bottom))?|"
+    r"(?:far )?left|(?:far )?right|centre|center|above|below|top|bottom|l-r|file (?:picture|photo)"
+    r"(?: used)?|illustrated)\)",
+    re.I,
+)
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z ,.'-]{0,40})?\(CNN\)\s*(?:--|\u2014|-)?\s*")
+
+
+def clean(text: str) -> str:
+    """``text`` without photo directions or a "(CNN)" dateline: the form the engine writes."""
+    t = _DATELINE.sub("", text.strip(), count=1) if "(CNN)" in text else text.strip()
+    t = _PHOTO_REF.sub("", t) if "(" in t else t
+    return t if t else text.strip()
+
+
+# Asides between commas that may be dropped: a non-restrictive relative clause (", who…,"), an
+# appositive after a name (", a Russian soldier,") or an age (", 60,"). Never one that carries an
+# attribution, a hedge, a negation, a quote or a contrast — dropping those could change a claim —
+# and never inside quoted speech (a quotation is reproduced whole or not at all).
+_ASIDE = re.compile(r",\s+((?:who|whose|which|a|an|\d{1,3})\b[^,;:()\"\u201c\u201d]*?),\s+")
+_UNSAFE = re.compile(
+    r"\b(?:said|say|says|told|tell|according|reported|reportedly|allegedly|alleged|claim\w*|"
+    r"believ\w*|thought|suspect\w*|accus\w*|not|n't|never|no|nor|only|except|but|however|"
+    r"although|though|unless|if|may|might|could|would|should|about|nearly|almost|up to|"
+    r"around|approximately|estimated|more than|less than|at least|at most)\b|'|\u2018|\u2019",
+    re.I,
+)
+_NOT_AFTER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "her",
+        "his",
+        "their",
+        "its",
+        "my",
+        "our",
+        "your",
+        "from",
+        "of",
+        "in",
+        "at",
+        "on",
+        "for",
+        "with",
+        "by",
+        "to",
+        "as",
+    ]
+)
+_LIST_NEXT = re.compile(r"(?:and|or|nor|but|as well|&)\b", re.I)
+
+
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u2018]|(?:^|(?<=\s))'|'(?=\s|$|[,.;:!?])")
+
+
+def drop_asides(text: str) -> str | None:
+    """``text`` without its safe asides between commas; None if there is none."""
+    out = text
+    quotes = [q.start() for q in _QUOTE_MARK.finditer(text)]
+    last_quote = quotes[-1] if quotes else -1
+    for m in reversed(list(_ASIDE.finditer(text))):
+        if m.start() < last_quote:
+            continue  # inside or before quoted speech: leave the quotation whole
+        aside = m.group(1)
+        n = len(aside.split())
+        if m.start() == 0 or not 1 <= n <= 18 or _UNSAFE.search(aside):
+            continue
+        before = text[: m.start()].rstrip()
+        after = text[m.end() :]
+        head = aside.split()[0].lower()
+        if _LIST_NEXT.match(after) or not after[:1].islower():
+            continue  # a list item or a new clause, not an aside
+        near_before = before.split()[-4:]
+        near_after = after.split()[:4]
+        if any("," in w for w in near_before) or any("," in w for w in near_after[:3]):
+            continue  # chained asides ("His father, Tom Smith, 62, said"): leave them all
+        if near_after[0].lower().strip(",") in _NOT_AFTER:
+            continue  # what follows is not the main verb: the aside is part of a list or chain
+        if head in ("a", "an") or head.isdigit():
+            # appositive or age: only right after a name ("Ilya Gorkov, a soldier, was…")
+            last = before.split()[-1] if before.split() else ""
+            if not last[:1].isupper() or n > 12:
+                continue
+        out = out[: m.start()] + " " + out[m.end() :]
+    return out if out != text else None
+
+
 def is_junk(text: str) -> bool:
     """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
     t = text.strip()
@@ -110,10 +202,14 @@ def variants(s: Sentence) -> list[Variant]:
     """The ways ``s`` may be written (none for junk)."""
     if is_junk(s.text):
         return []
-    out = [Variant(s.index, s.text.strip(), s.words, dangles(s.text), False)]
-    t = trim(s.text)
+    text = clean(s.text)
+    out = [Variant(s.index, text, len(text.split()), dangles(text), False)]
+    t = trim(text)
     if t is not None:
         out.append(Variant(s.index, t, len(t.split()), dangles(t), True))
+    short = drop_asides(t or text)
+    if short is not None:
+        out.append(Variant(s.index, short, len(short.split()), dangles(short), True))
     return out
 
 

@@ -44,7 +44,22 @@ FEATURES = (
     "trimmed",
     "fill",
     "short_first",
+    "s_len",
+    "s_central",
+    "s_first_sim",
+    "s_quote_start",
+    "s_names",
+    "s_said",
+    "s_comma",
+    "s_digit",
+    "s_question",
+    "s_pos",
 )
+SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
+# The same sentence features, as the candidate's minus the lead's at equal length.
+FEATURES = FEATURES + tuple("d_" + k for k in SENT_FEATURES)
+_SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
+_CAP = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 
 
 @dataclass
@@ -65,6 +80,7 @@ class _Unit:
     tf: float
     quote: bool
     numbers: int
+    sf: tuple[float, ...]  # sentence features, summed word-weighted over a candidate
 
 
 def _stems(text: str) -> list[str]:
@@ -77,8 +93,18 @@ def _stems(text: str) -> list[str]:
     return out
 
 
-def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -> list[Candidate]:
-    """Every admissible candidate summary of lo..hi words, with its features."""
+def candidates(
+    article: Article,
+    lo: int,
+    hi: int,
+    window: int,
+    max_pick: int,
+    units_out: list[tuple[Variant, tuple[float, ...]]] | None = None,
+) -> list[Candidate]:
+    """Every admissible candidate summary of lo..hi words, with its features.
+
+    ``units_out`` (for training) receives each usable sentence variant with its sentence features.
+    """
     sents = article.sentences
     if not sents:
         return []
@@ -150,6 +176,19 @@ def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -
     for k in range(n + 1, hi + 1):
         lead_mask[k], lead_bi[k], lead_tf[k] = m, bm, tfs
 
+    art_vec: dict[int, float] = {}
+    for w, c in tf.items():
+        art_vec[bit[w]] = c
+    art_norm = math.sqrt(sum(c * c for c in art_vec.values())) or 1.0
+
+    def central(text: str) -> float:
+        c = Counter(bit[w] for w in _stems(text) if w in bit)
+        if not c:
+            return 0.0
+        dot = sum(v * art_vec.get(b, 0.0) for b, v in c.items())
+        return dot / (art_norm * math.sqrt(sum(v * v for v in c.values())))
+
+    first_mask = 0
     units: list[list[_Unit]] = []
     for s in sents:
         if len(units) >= window:
@@ -161,11 +200,59 @@ def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -
         row = []
         for v in opts:
             mk, bmk, t, _ = encode(v.text)
+            if pos == 0 and not first_mask:
+                first_mask = mk
             q = any(c in v.text for c in _QUOTE_CHARS)
-            row.append(_Unit(v, pos, mk, bmk, t, q, len(re.findall(r"\d+", v.text))))
+            nw = max(1, v.words)
+            sf = (
+                math.log(nw),
+                central(v.text),
+                (mk & first_mask).bit_count() / max(1, (mk | first_mask).bit_count()),
+                1.0 if v.text[:1] in "\"'\u2018\u201c" else 0.0,
+                len(_CAP.findall(v.text)) / nw,
+                1.0 if _SAID.search(v.text) else 0.0,
+                v.text.count(",") / nw,
+                1.0 if any(ch.isdigit() for ch in v.text) else 0.0,
+                1.0 if v.text.rstrip("'\"\u2019\u201d").endswith("?") else 0.0,
+                pos / window,
+            )
+            if units_out is not None:
+                units_out.append((v, sf))
+            row.append(
+                _Unit(
+                    v,
+                    pos,
+                    mk,
+                    bmk,
+                    t,
+                    q,
+                    len(re.findall(r"\d+", v.text)),
+                    tuple(x * nw for x in sf),
+                )
+            )
         units.append(row)
     if not units:
         return []
+    # Sentence features of the lead at every length: each lead word carries its sentence's.
+    by_index = {row[0].variant.index: row[0] for row in units}
+    nsf = len(SENT_FEATURES)
+    lead_sf = [[0.0] * nsf for _ in range(hi + 1)]
+    acc = [0.0] * nsf
+    n = 0
+    for s in sents:
+        u0 = by_index.get(s.index)
+        per_word = [x / max(1, u0.variant.words) for x in u0.sf] if u0 else [0.0] * nsf
+        for _ in range(s.words):
+            if n >= hi:
+                break
+            n += 1
+            for j in range(nsf):
+                acc[j] += per_word[j]
+            lead_sf[n] = acc[:]
+        if n >= hi:
+            break
+    for k in range(n + 1, hi + 1):
+        lead_sf[k] = acc[:]
     first_words = units[0][0].variant.words
     n_top = max(1, top.bit_count())
     out: list[Candidate] = []
@@ -175,7 +262,10 @@ def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -
         mask = bm_ = 0
         tfc = 0.0
         quote_w = nums = trimmed = 0
+        agg = [0.0] * len(SENT_FEATURES)
         for u in chosen:
+            for j, x in enumerate(u.sf):
+                agg[j] += x
             mask |= u.mask
             bm_ |= u.bigrams
             tfc += u.tf
@@ -208,6 +298,10 @@ def candidates(article: Article, lo: int, hi: int, window: int, max_pick: int) -
             "fill": words / hi,
             "short_first": 1.0 if poss[0] == 0 and first_words < 12 else 0.0,
         }
+        lsf = lead_sf[words]
+        for j, name in enumerate(SENT_FEATURES):
+            f[name] = agg[j] / words
+            f["d_" + name] = (agg[j] - lsf[j]) / words
         out.append(Candidate(tuple(u.variant for u in chosen), words, f))
 
     def dfs(start: int, chosen: list[_Unit], words: int) -> None:
