@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from lemminflect import getAllLemmas
+from functools import lru_cache
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
+from retell.write._lemmas import pos_of
 
 __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 
@@ -66,7 +66,7 @@ _PRONOUNS = _words(
     "themselves yourselves anyone anybody everyone everybody somebody nobody none"
 )
 _EXTRA_STOP = _words(
-    "okay ok yes etc following whole entire certain various others former latter "
+    "okay ok yes etc pretty fairly following whole entire certain various others former latter "
     "million millions billion billions thousand thousands hundred hundreds dozen dozens half "
     "twice once single double whose whatever whether either neither onto upon via toward towards "
     "amid beyond across behind along ever never always often already again almost really too "
@@ -165,7 +165,7 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     across the article (tf·idf-like), with a small bonus for phrases seen twice.
     """
     seg_tokens = [t for text in texts for t in _WORD.findall(text)]
-    art_lemmas = Counter(_lemma(t) for t in _WORD.findall(article.text) if t[:1].islower())
+    art_lemmas = _article_lemmas(article.text)
     seg_lemmas = Counter(_lemma(t) for t in seg_tokens if t[:1].islower())
     capitalised = _capitalised_words(article.text)
     phrases: Counter[str] = Counter()
@@ -193,13 +193,19 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
         score *= 1.0 + 0.15 * (len(phrase.split()) - 1)
         if not plural and not det and _countable_singular(head) and len(phrase.split()) == 1:
             continue  # a bare singular count noun never seen after a determiner: likely a verb
-        if "ADJ" in getAllLemmas(head) and n == 1:
+        if "ADJ" in pos_of(head) and n == 1:
             score *= 0.25  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
         out.append(Subject(phrase, head, plural, det, score))
     out.sort(key=lambda s: (-s.score, s.text))
     return out
+
+
+@lru_cache(maxsize=16)
+def _article_lemmas(text: str) -> Counter[str]:
+    """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
+    return Counter(_lemma(t) for t in _WORD.findall(text) if t[:1].islower())
 
 
 def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]]:
@@ -224,6 +230,9 @@ def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]
                 start += 1
             if any(not _modifier(t) for t in toks[start : end - 1]):
                 start = end - 1
+            for t in range(start, end - 1):
+                if _is_plural(toks[t]):
+                    start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
             head_i = end - 1
             if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
                 k = end + 1
@@ -257,7 +266,7 @@ def _head_ok(toks: list[str], i: int) -> bool:
     tok = toks[i].lower()
     if not _nounish(tok):
         return False
-    pos = getAllLemmas(tok)
+    pos = pos_of(tok)
     prev = toks[i - 1].lower() if i > 0 else ""
     nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
     after_det = prev in _DETERMINERS
@@ -290,10 +299,10 @@ def _content(tok: str, capitalised: set[str]) -> bool:
 def _nounish(tok: str) -> bool:
     if tok.lower().startswith(("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")):
         return False  # adjectival compounds: "anti-corruption (unit)"
-    pos = getAllLemmas(tok.lower())
+    pos = pos_of(tok.lower())
     if not pos and "-" in tok:
         last = tok.lower().rsplit("-", 1)[1]
-        return last not in _STOP and "NOUN" in getAllLemmas(last)
+        return last not in _STOP and "NOUN" in pos_of(last)
     if not pos:
         return tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
     if "NOUN" not in pos:
@@ -302,7 +311,7 @@ def _nounish(tok: str) -> bool:
 
 
 def _modifier(tok: str) -> bool:
-    pos = getAllLemmas(tok.lower())
+    pos = pos_of(tok.lower())
     if not pos:
         return "-" in tok
     if tok.endswith(("ing", "ed")) and "ADJ" not in pos:
@@ -314,13 +323,13 @@ def _modifier(tok: str) -> bool:
 
 def _lemma(tok: str) -> str:
     low = tok.lower()
-    forms = getAllLemmas(low).get("NOUN")
+    forms = pos_of(low).get("NOUN")
     return forms[0] if forms else low
 
 
 def _is_plural(tok: str) -> bool:
     low = tok.lower()
-    forms = getAllLemmas(low).get("NOUN", ())
+    forms = pos_of(low).get("NOUN", ())
     return any(f != low for f in forms) and not low.endswith("ss")  # "data" → datum
 
 

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lemminflect import getAllLemmas
-
 from retell.ingest.article import Article
+from retell.write._lemmas import pos_of
 
 __all__ = ["SECTIONS", "section", "section_from_hint", "section_scores"]
 
@@ -124,7 +123,7 @@ def _term_counts(text: str) -> Counter[str]:
     toks = Counter(_TOKEN.findall(text))
     out: Counter[str] = Counter(toks)
     for tok, n in toks.items():
-        lemmas = {lem for forms in getAllLemmas(tok).values() for lem in forms} - {tok}
+        lemmas = {lem for forms in pos_of(tok).values() for lem in forms} - {tok}
         for lem in lemmas:
             out[lem] += n
     return out
