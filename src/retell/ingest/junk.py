@@ -30,25 +30,28 @@ _CAPS_DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?\s*(?:--|\u2014|\u2013)\s*(?=[A-Z\"'])"
 )
 
-_JUNK = re.compile(
-    r"""^(?:by\s*\.|by\s*:)  # "By . Daily Mail Reporter ."
-    |\b(?:published|updated)\s*:
-    |^scroll\s+down\b
-    |^click\s+here\b
-    |^share\s+this\s+(?:article|story|page)
-    |^last\s+(?:updated|modified)\b
-    |^(?:read\s+more|related(?:\s+(?:articles?|stories|content))?|see\s+also|more\s+on\s+this)\s*[:.]
-    |^(?:watch|video|listen|photos?|gallery|advertisement)\s*[:.]?\s*$
-    |contributed\s+to\s+this\s+report
-    |\ball\s+rights\s+reserved\b
-    |^copyright\s+(?:\u00a9|\(c\))?\s*\d{4}
-    |^(?:follow|like)\s+(?:us|@?\w+)\s+on\s+(?:twitter|facebook|instagram)
-    |^follow\s+@\w+
-    |^(?:sign\s+up|subscribe)\s+(?:for|to|now)\b
-    |^(?:image|photo|picture|video)\s*(?:credit|courtesy)?\s*:\s*\S
-    |^\(?(?:photo|image|picture)\s*:\s
+# Boilerplate recognised by how the sentence starts (matched at the start only: fast).
+_JUNK_START = re.compile(
+    r"""(?:by\s*\.|by\s*:)  # "By . Daily Mail Reporter ."
+    |scroll\s+down\b
+    |click\s+here\b
+    |share\s+this\s+(?:article|story|page)
+    |last\s+(?:updated|modified)\b
+    |(?:read\s+more|related(?:\s+(?:articles?|stories|content))?|see\s+also|more\s+on\s+this)\s*[:.]
+    |(?:watch|video|listen|photos?|gallery|advertisement)\s*[:.]?\s*$
+    |copyright\s+(?:\u00a9|\(c\))?\s*\d{4}
+    |(?:follow|like)\s+(?:us|@?\w+)\s+on\s+(?:twitter|facebook|instagram)
+    |follow\s+@\w+
+    |(?:sign\s+up|subscribe)\s+(?:for|to|now)\b
+    |(?:image|photo|picture|video)\s*(?:credit|courtesy)?\s*:\s*\S
+    |\(?(?:photo|image|picture)\s*:\s
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+# Boilerplate recognised anywhere in the sentence.
+_JUNK_ANY = re.compile(
+    r"\b(?:published|updated)\s*:|contributed\s+to\s+this\s+report|\ball\s+rights\s+reserved\b",
+    re.IGNORECASE,
 )
 # A DailyMail caption, list item or subhead: text closed by a detached full stop ("home .").
 _CAPTION_END = re.compile(r"\s[.]['\"\u2019\u201d]?$")
@@ -77,7 +80,7 @@ def junk_kind(sentence: str) -> str | None:
     s = sentence.strip()
     if not s:
         return "boilerplate"
-    if _JUNK.search(s) or (len(s) < 80 and _BYLINE.match(s)):
+    if _JUNK_START.match(s) or _JUNK_ANY.search(s) or (len(s) < 80 and _BYLINE.match(s)):
         return "boilerplate"
     if _CAPTION_END.search(s):
         return "caption"

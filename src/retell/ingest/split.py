@@ -70,6 +70,7 @@ _OPENERS = _words(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"""([.!?\u2026]+)(['")\]]*)(\s+)""")
+_TIGHT = re.compile(r"""(?:(?<=[a-z][a-z])|(?<=[0-9%)]))([.!?])(?=['"]?[A-Z][a-z])""")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 _NEXT_WORD = re.compile(r"""['"(\[]*([A-Za-z]+)""")
@@ -117,14 +118,37 @@ def _quote_events(flat: str, start: int, end: int) -> list[tuple[int, str, bool]
     return events
 
 
-def _closes_soon(events: list[tuple[int, str, bool]], k: int, mark: str, limit: int) -> bool:
-    """Whether a closing ``mark`` comes among ``events[k:]`` before position ``limit``."""
+def _closing(events: list[tuple[int, str, bool]], k: int, mark: str, limit: int) -> int:
+    """Where the quote ``mark`` open now closes (among ``events[k:]``, before ``limit``), or -1.
+
+    A new opening of the same mark first means the quote was never closed (DailyMail runs
+    quoted paragraphs together, each opening with ``'`` and only the last one closing).
+    """
     for pos, m, opens in events[k:]:
         if pos >= limit:
-            return False
-        if m == mark and not opens:
-            return True
-    return False
+            return -1
+        if m == mark:
+            return -1 if opens else pos
+    return -1
+
+
+def _keeps_quote_together(
+    flat: str, events: list[tuple[int, str, bool]], k: int, stack: list[tuple[str, bool]], cut: int
+) -> bool:
+    """Whether the boundary at ``cut`` falls inside speech that belongs to one sentence.
+
+    Speech quoted inside a sentence ("he said: 'Stop. Now.' Then…") always does; speech that
+    opens a sentence does when an attribution follows it ("'Stop. Now,' he said.").
+    """
+    mark, inside = stack[-1]
+    close = _closing(events, k, mark, cut + _QUOTE_REACH)
+    if close < 0:
+        return False
+    if inside:
+        return True
+    before = flat[close - 1] if close > 0 else ""
+    after = flat[close + 1 : close + 3]
+    return before in ",;\u2014-" or (after[:1] == " " and after[1:2].islower())
 
 
 def _is_boundary(flat: str, m: re.Match[str]) -> bool:
@@ -164,6 +188,13 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _tight_ok(flat: str, i: int) -> bool:
+    """A full stop with no space after it ("debt.But") ends a sentence unless it closes an
+    abbreviation ("Mrs.Smith") — BBC text often lost the space."""
+    word = _TOKEN.search(flat, max(0, i - 40), i)
+    return not word or (word.group(1) not in ABBREVIATIONS and "." not in word.group(1))
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text[start:end]`` as offsets into ``text``.
 
@@ -173,12 +204,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     flat = normalise_quotes(text[start:end])  # only the window: callers go paragraph by paragraph
     n = len(flat)
     events = _quote_events(flat, 0, n)
+    # Candidates: (cut, next sentence start, match of a spaced boundary or None for a tight one).
+    cands: list[tuple[int, int, re.Match[str] | None]] = [
+        (m.start(3), m.end(), m) for m in _BOUNDARY.finditer(flat)
+    ]
+    tight: list[tuple[int, int, re.Match[str] | None]] = [
+        (m.end(1), m.end(1), None) for m in _TIGHT.finditer(flat) if _tight_ok(flat, m.start())
+    ]
+    if tight:
+        cands = sorted(cands + tight, key=lambda c: c[0])
     stack: list[tuple[str, bool]] = []  # open quotes: (mark, opened inside a sentence)
     k = 0
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _BOUNDARY.finditer(flat):
-        cut = m.start(3)
+    for cut, nxt, m in cands:
         while k < len(events) and events[k][0] < cut:
             qpos, mark, opens = events[k]
             k += 1
@@ -189,14 +228,24 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             elif mark == '"' and any(s[0] == '"' for s in stack):
                 while stack and stack.pop()[0] != '"':
                     pass
-        if not _is_boundary(flat, m):
+        if m is None:
+            q = flat[cut] if cut < n else ""
+            if q in "'\"":
+                if stack and stack[-1][0] == q:  # 'debt."The': the quote closes this sentence
+                    stack.pop()
+                    cut = nxt = cut + 1
+                else:  # 'debt."England's': it opens the next one
+                    stack = []
+        elif not _is_boundary(flat, m):
             continue
-        if stack and stack[-1][1] and _closes_soon(events, k, stack[-1][0], cut + _QUOTE_REACH):
-            continue  # inside speech quoted mid-sentence: the sentence goes on past the quote
+        elif stack and flat[nxt : nxt + 1] == stack[-1][0]:
+            stack = []  # "… colour. 'If we …": a new quoted paragraph; the last one never closed
+        elif stack and _keeps_quote_together(flat, events, k, stack, cut):
+            continue
         if flat[pos:cut].strip():
             spans.append((start + pos, start + cut))
             stack = [(mark, False) for mark, _ in stack]
-        pos = m.end()
+        pos = nxt
     if flat[pos:n].strip():
         tail = len(flat[pos:n].rstrip())
         spans.append((start + pos, start + pos + tail))
