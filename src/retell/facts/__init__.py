@@ -1,0 +1,310 @@
+"""Facts: the typed, normalised claims of each sentence — numbers, dates, names, quotes, hedges,
+attributions and negations — with exact offsets into the article text.
+
+The check compares a rewrite to its source fact by fact, so everything here is about finding the
+same fact written two ways: values are normalised (see :mod:`retell.facts.model`), aliases link
+"Gorkov" to "Ilya Gorkov" and "CSIS" to its expansion. Rules and regular expressions only — no
+language model — so a whole article takes a millisecond or two and results are cached per article.
+
+Public API::
+
+    of_sentence(article, sentence) -> tuple[Fact, ...]
+    of_article(article) -> tuple[tuple[Fact, ...], ...]     # indexed by sentence index
+    aliases(article) -> Aliases                              # .canonical(), .is_known(), .same()
+    numbers.parse("1.2 million") -> 1200000.0                # + numbers.find, fmt, unit_key
+    dates.parse("late August 2024") -> DateValue("2024-08", "late", "month")
+    dates.contains(outer, inner) -> bool
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retell.facts import aliases as _aliases
+from retell.facts import cues, dates, names, numbers, quotes
+from retell.facts._words import wordset as _wordset
+from retell.facts.aliases import Aliases
+from retell.facts.model import Fact, Kind
+from retell.ingest.article import Article, Sentence
+
+__all__ = [
+    "Aliases",
+    "Fact",
+    "Kind",
+    "aliases",
+    "dates",
+    "numbers",
+    "of_article",
+    "of_sentence",
+    "of_text",
+]
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
+_PRONOUNS = _wordset("he she they his her their him them")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What sentence extraction needs from the whole article."""
+
+    vocab: frozenset[str]
+    quotes: tuple[quotes.Span, ...]
+
+
+def _context(article: Article) -> _Context:
+    text = article.text
+    vocab = frozenset(w.rstrip("’'") for w in _LOWER_WORD.findall(text))
+    spans: list[quotes.Span] = []
+    paras = [(p.start, p.end) for p in article.paragraphs] or [
+        (s.start, s.end) for s in article.sentences
+    ]
+    for p0, p1 in paras:
+        spans.extend(quotes.find_spans(text, p0, p1))
+    return _Context(vocab, tuple(spans))
+
+
+def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(x < b and a < y for x, y in spans)
+
+
+def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fact]:
+    facts: list[Fact] = []
+    # dates first: "2024" and "late August" must not be read as numbers or names
+    found_dates = dates.find(text, s0, s1)
+    date_spans = [(d.start, d.end) for d in found_dates]
+    for d in found_dates:
+        dv = d.date
+        facts.append(
+            Fact(
+                Kind.DATE,
+                text[d.start : d.end],
+                d.start,
+                d.end,
+                index,
+                dv.value,
+                dv.qualifier,
+                dv.precision,
+            )
+        )
+    found_names = [
+        n for n in names.find(text, s0, s1, ctx.vocab) if not _overlaps(n.start, n.end, date_spans)
+    ]
+    name_spans = [(n.start, n.end) for n in found_names]
+    taken = list(date_spans)
+    for q in numbers.find(text, s0, s1, skip=date_spans + name_spans):
+        facts.append(
+            Fact(
+                Kind.NUMBER,
+                text[q.start : q.end],
+                q.start,
+                q.end,
+                index,
+                q.value,
+                q.qualifier,
+                q.unit,
+            )
+        )
+        taken.append((q.start, q.end))
+        if q.qualifier and q.qualifier_start is not None and q.qualifier_end is not None:
+            qs, qe = q.qualifier_start, q.qualifier_end
+            facts.append(Fact(Kind.HEDGE, text[qs:qe], qs, qe, index, q.qualifier, unit="number"))
+            taken.append((qs, qe))
+    for n in found_names:
+        facts.append(
+            Fact(Kind.NAME, text[n.start : n.end], n.start, n.end, index, n.value, n.title, n.kind)
+        )
+    for qspan in ctx.quotes:
+        a, b = max(qspan.inner_start, s0), min(qspan.inner_end, s1)
+        if a >= b or qspan.close <= s0 or qspan.open >= s1:
+            continue
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        inner = text[a:b]
+        value = quotes.words(inner)
+        if not value:
+            continue
+        partial = qspan.inner_start < s0 or qspan.inner_end > s1
+        whole = text[qspan.inner_start : qspan.inner_end]
+        who = quotes.speaker(text, s0, s1, qspan, found_names)
+        facts.append(
+            Fact(
+                Kind.QUOTE, inner, a, b, index, value,
+                "partial" if partial else None,
+                "term" if quotes.is_term(whole) else None,
+                who,
+            )
+        )  # fmt: skip
+    for c in cues.hedges(text, s0, s1, taken):
+        facts.append(Fact(Kind.HEDGE, text[c.start : c.end], c.start, c.end, index, c.value))
+    for c in cues.attributions(text, s0, s1, found_names):
+        facts.append(
+            Fact(
+                Kind.ATTRIBUTION,
+                text[c.start : c.end],
+                c.start,
+                c.end,
+                index,
+                c.value,
+                c.verb,
+                None,
+                c.speaker,
+            )
+        )
+    for c in cues.negations(text, s0, s1):
+        facts.append(Fact(Kind.NEGATION, text[c.start : c.end], c.start, c.end, index, c.value))
+    facts.sort(key=lambda f: (f.start, f.end))
+    return facts
+
+
+def of_text(text: str, start: int = 0, end: int | None = None, index: int = 0) -> tuple[Fact, ...]:
+    """Facts of one stand-alone span of text (a rewrite's sentence, a headline), offsets into
+    ``text``. Without an article around it, quotes are read inside the span only."""
+    end = len(text) if end is None else end
+    vocab = frozenset(w.rstrip("’'") for w in _LOWER_WORD.findall(text, start, end))
+    ctx = _Context(vocab, tuple(quotes.find_spans(text, start, end)))
+    return tuple(_extract(text, index, start, end, ctx))
+
+
+def of_sentence(article: Article, sentence: Sentence) -> tuple[Fact, ...]:
+    """Facts of ``sentence`` with offsets into ``article.text`` (cached with the article)."""
+    sents = article.sentences
+    if 0 <= sentence.index < len(sents) and sents[sentence.index] == sentence:
+        return of_article(article)[sentence.index]
+    ctx = _context(article)
+    return tuple(_extract(article.text, sentence.index, sentence.start, sentence.end, ctx))
+
+
+@lru_cache(maxsize=64)
+def of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
+    """Facts of every sentence of ``article``, indexed by sentence index.
+
+    Quote speakers given as pronouns ("he", "her outburst") are resolved to the last person
+    named before them in the same paragraph when there is one.
+    """
+    ctx = _context(article)
+    text = article.text
+    per = [_extract(text, s.index, s.start, s.end, ctx) for s in article.sentences]
+    al = _build_aliases(per, text)
+    persons = _genders(article, per, al)
+    _share_speakers(per, ctx)
+    for i, facts in enumerate(per):
+        para = article.sentences[i].paragraph
+        for k, f in enumerate(facts):
+            if f.kind is not Kind.QUOTE or f.speaker not in _PRONOUNS:
+                continue
+            who = _resolve(
+                per, article, i, para, f.start, al, persons, _PRONOUN_GENDER.get(f.speaker)
+            )
+            if who:
+                facts[k] = Fact(
+                    f.kind, f.text, f.start, f.end, f.sentence, f.value, f.qualifier, f.unit, who
+                )
+    return tuple(tuple(f) for f in per)
+
+
+_GENDER = {"ms.": "f", "mrs.": "f", "queen": "f", "princess": "f", "lady": "f", "dame": "f",
+           "spokeswoman": "f", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "lord": "m",
+           "spokesman": "m"}  # fmt: skip
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+
+
+_GENDERED = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+
+def _genders(article: Article, per: list[list[Fact]], al: Aliases) -> dict[str, str | None]:
+    """Every person (canonical name) with "m" / "f" when the article tells: a title ("Ms King")
+    or a pronoun later in a sentence that names only that person before it ("Gorkov … his mother")."""
+    persons: dict[str, str | None] = {}
+    text = article.text
+    for fs in per:
+        names_here = [f for f in fs if f.kind is Kind.NAME and f.unit != "norp"]
+        for f in names_here:
+            full = al.canonical(f.value)
+            if f.unit == "person" or full in persons:
+                g = _GENDER.get(f.qualifier or "")
+                if g or full not in persons:
+                    persons[full] = g or persons.get(full)
+        if not names_here:
+            continue
+        s = article.sentences[fs[0].sentence]
+        for m in _GENDERED.finditer(text, s.start, s.end):
+            before = {al.canonical(f.value) for f in names_here if f.end <= m.start()}
+            people = [n for n in before if n in persons]
+            if len(people) == 1 and persons.get(people[0]) is None:
+                persons[people[0]] = "m" if m.group(1) else "f"
+    return persons
+
+
+def _share_speakers(per: list[list[Fact]], ctx: _Context) -> None:
+    """A quote running over several sentences gets the speaker found in any of its pieces."""
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for i, fs in enumerate(per):
+        for k, f in enumerate(fs):
+            if f.kind is Kind.QUOTE and f.qualifier == "partial":
+                for n, q in enumerate(ctx.quotes):
+                    if q.inner_start <= f.start and f.end <= q.inner_end:
+                        pieces.setdefault(n, []).append((i, k))
+                        break
+    for members in pieces.values():
+        whos = [per[i][k].speaker for i, k in members if per[i][k].speaker]
+        if not whos:
+            continue
+        who = next((w for w in whos if w not in _PRONOUNS), whos[0])
+        for i, k in members:
+            f = per[i][k]
+            if f.speaker != who:
+                per[i][k] = Fact(
+                    f.kind, f.text, f.start, f.end, f.sentence, f.value, f.qualifier, f.unit, who
+                )
+
+
+def _resolve(
+    per: list[list[Fact]],
+    article: Article,
+    i: int,
+    para: int,
+    before: int,
+    al: Aliases,
+    persons: dict[str, str | None],
+    gender: str | None,
+) -> str | None:
+    """The last person named before offset ``before`` in sentence ``i`` or the three before it
+    (same paragraph), skipping people whose title says the other gender ("Ms King" is no "he")."""
+    for j in range(i, max(-1, i - 4), -1):
+        if article.sentences[j].paragraph != para:
+            break
+        cands = [f for f in per[j] if f.kind is Kind.NAME and (j < i or f.end <= before)]
+        for f in reversed(cands):
+            full = al.canonical(f.value)
+            if f.unit == "person" or full in persons:
+                g = persons.get(full) or persons.get(f.value)
+                if gender and g and g != gender:
+                    continue
+                return full
+    return None
+
+
+def _build_aliases(per: list[list[Fact]], text: str) -> Aliases:
+    found: list[tuple[str, str | None]] = []
+    acronyms: list[tuple[str, str]] = []
+    for facts in per:
+        nm = [f for f in facts if f.kind is Kind.NAME]
+        for k, f in enumerate(nm):
+            found.append((f.value, f.unit))
+            m = _ACRONYM_AFTER.match(text, f.end)
+            if m and k + 1 < len(nm) and nm[k + 1].start == m.start(1) and " " in f.value:
+                acronyms.append((nm[k + 1].value, f.value))
+    return _aliases.build(found, acronyms)
+
+
+@lru_cache(maxsize=64)
+def aliases(article: Article) -> Aliases:
+    """Every name of ``article`` with its short forms: surnames, acronyms and expansions."""
+    per = [list(fs) for fs in of_article(article)]
+    return _build_aliases(per, article.text)

@@ -1,0 +1,124 @@
+"""Aliases: the other ways an article's names may be written.
+
+A rewrite says "Gorkov" where the source said "Ilya Gorkov", "CSIS" where it spelled out the
+Centre for Strategic and International Studies, "the New York Times" for "The New York Times".
+:class:`Aliases` maps each such short form to one canonical full name so the check can tell a
+supported name from an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from retell.facts._words import wordset as _wordset
+from retell.facts.names import normalise
+
+__all__ = ["Aliases", "build", "WELL_KNOWN"]
+
+# Acronyms news prose uses without spelling them out.
+WELL_KNOWN: dict[str, str] = {
+    "un": "united nations", "us": "united states", "usa": "united states",
+    "uk": "united kingdom", "eu": "european union", "nato": "north atlantic treaty organization",
+    "who": "world health organization", "fbi": "federal bureau of investigation",
+    "cia": "central intelligence agency", "imf": "international monetary fund",
+    "nhs": "national health service", "bbc": "british broadcasting corporation",
+}  # fmt: skip
+_SKIP_INITIAL = _wordset("of the for and on in at de")
+
+
+def _initials(full: str) -> str:
+    return "".join(w[0] for w in full.split() if w not in _SKIP_INITIAL and w[:1].isalpha())
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Name lookups for one article.
+
+    ``names``: every canonical name value the article holds; ``mapping``: alias → canonical full
+    name (surnames, acronyms, expansions, "the"-less forms). All keys and values are lower case,
+    normalised like ``Fact.value`` of a NAME.
+    """
+
+    names: frozenset[str] = frozenset()
+    mapping: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def canonical(self, name: str) -> str:
+        """The article's full form of ``name`` ("Gorkov’s" → "ilya gorkov", "CSIS" → "centre for
+        strategic and international studies"), or ``name`` normalised when the article lacks it."""
+        n = normalise(name)
+        if n in self.mapping:
+            return self.mapping[n]
+        nd = n.replace(".", "")
+        return self.mapping.get(nd, n)
+
+    def is_known(self, name: str) -> bool:
+        """True when the article names ``name`` in this or another form.
+
+        Also accepts a part of a known name made of whole words ("Zelensky", "New York Times")
+        and a known name with extra title words dropped.
+        """
+        n = normalise(name)
+        if not n:
+            return False
+        if n in self.names or n in self.mapping or n.replace(".", "") in self.mapping:
+            return True
+        pat = re.compile(r"(?:^|\s)" + re.escape(n) + r"(?:\s|$)")
+        return any(pat.search(full) for full in self.names)
+
+    def same(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` name the same thing in this article."""
+        return self.canonical(a) == self.canonical(b)
+
+
+def build(
+    found: Iterable[tuple[str, str | None]], acronyms: Iterable[tuple[str, str]] = ()
+) -> Aliases:
+    """Aliases from the article's names (value, kind) and its "(ACRONYM)" expansions
+    (acronym value, expansion value)."""
+    names: list[str] = []
+    kinds: dict[str, str | None] = {}
+    for value, kind in found:
+        if value not in kinds:
+            names.append(value)
+            kinds[value] = kind
+    mapping: dict[str, str] = {}
+    for acr, full in acronyms:
+        mapping.setdefault(acr, full)
+        mapping.setdefault(full, full)
+    name_set = set(names)
+    # acronyms whose initials match a name in the article ("UN" ↔ "united nations")
+    by_initials: dict[str, str] = {}
+    for v in names:
+        if " " in v:
+            by_initials.setdefault(_initials(v), v)
+    for v in names:
+        if " " not in v and v not in mapping:
+            if v in by_initials:
+                mapping[v] = by_initials[v]
+            elif v in WELL_KNOWN:
+                mapping[v] = WELL_KNOWN[v]
+                mapping.setdefault(WELL_KNOWN[v], WELL_KNOWN[v])
+    # surnames of people: the last word of a two- or three-word person name
+    surname_owner: dict[str, str] = {}
+    for v in names:
+        parts = v.split()
+        if kinds.get(v) == "person" and 2 <= len(parts) <= 4:
+            surname_owner.setdefault(parts[-1], v)
+    for last, full in surname_owner.items():
+        mapping.setdefault(last, full)
+    # single-word names that are the surname of a longer name found elsewhere
+    for v in names:
+        if " " not in v and v not in mapping:
+            owners = [
+                f for f in names if f != v and f.split()[-1:] == [v] and kinds.get(f) != "org"
+            ]
+            if owners:
+                mapping[v] = owners[0]
+    for v in names:
+        mapping.setdefault(v, mapping.get(v, v))
+        name_set.add(v)
+    name_set.update(mapping.values())
+    return Aliases(frozenset(name_set), MappingProxyType(mapping))

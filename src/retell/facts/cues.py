@@ -1,0 +1,186 @@
+"""Hedges, attributions and negations: the small words that decide what a sentence claims.
+
+The seed's rewrite drops "about", "up to" and "reportedly" and turns "according to reports" into
+plain statements; the check finds that by comparing these cues. Each cue is found by a regular
+expression and reduced to a canonical phrase (``Fact.value``) so "might" and "may", "over" and
+"more than" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retell.facts._words import wordset as _wordset
+from retell.facts.names import Found as _Name
+from retell.facts.quotes import SPEECH_VERBS
+
+__all__ = ["Cue", "hedges", "negations", "attributions", "HEDGES", "NEGATIONS"]
+
+HEDGES: dict[str, str] = {
+    "reportedly": "reportedly", "allegedly": "allegedly", "alleged": "allegedly",
+    "purportedly": "allegedly", "supposedly": "allegedly", "apparently": "apparently",
+    "seemingly": "apparently", "appears to": "apparently", "appear to": "apparently",
+    "appeared to": "apparently", "seems to": "apparently", "seem to": "apparently",
+    "seemed to": "apparently", "likely": "likely", "probably": "likely", "unlikely": "unlikely",
+    "possibly": "possibly", "perhaps": "possibly", "maybe": "possibly", "possible": "possibly",
+    "may": "may", "might": "may", "could": "may", "estimated": "estimated",
+    "estimates": "estimated", "an estimated": "estimated", "suspected": "suspected",
+    "claimed": "claimed", "claims": "claimed", "claiming": "claimed", "claim": "claimed",
+    "believed to": "believed", "thought to": "believed", "said to": "believed",
+    "understood to": "believed", "expected to": "expected", "according to": "according to",
+    "unconfirmed": "unconfirmed", "unverified": "unconfirmed", "nearly": "nearly",
+    "almost": "nearly", "accused of": "accused", "accused": "accused", "rumoured": "rumoured",
+    "rumored": "rumoured", "a reported": "reportedly",
+}  # fmt: skip
+_HEDGE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+NEGATIONS: dict[str, str] = {
+    "not": "not", "n't": "not", "n’t": "not", "cannot": "not", "never": "never", "no": "no",
+    "none": "none", "nobody": "nobody", "no one": "nobody", "nothing": "nothing",
+    "neither": "neither", "nor": "nor", "without": "without", "denied": "denied",
+    "denies": "denied", "deny": "denied", "denying": "denied", "refused": "refused",
+    "refuse": "refused", "refuses": "refused", "refusing": "refused", "refusal": "refused",
+    "failed to": "failed to", "fails to": "failed to", "failing to": "failed to",
+    "fail to": "failed to", "unable to": "not", "no longer": "no longer",
+}  # fmt: skip
+_NEG_RE = re.compile(
+    r"(?<=\w)(n['’]t)\b|\b("
+    + "|".join(
+        re.escape(h)
+        for h in sorted(NEGATIONS, key=len, reverse=True)
+        if "'" not in h and "’" not in h
+    )
+    + r")\b(?!\.\s*\d)",
+    re.IGNORECASE,
+)
+
+_ATTR_VERBS = (
+    "said|says|told|tells|reported|reports|announced|announces|confirmed|confirms|confirming|"
+    "stated|states|claimed|claims|claiming|added|wrote|writes|revealed|reveals|estimated|estimates|"
+    "acknowledged|acknowledging|tweeted|insisted|warned|explained|noted|testified|alleged|alleges|"
+    "saying|reporting|announcing|found|showed|shows|concluded|according"
+)
+_AFTER_NAME_VERB = re.compile(
+    rf"^(?:['’]s)?\s*(?:\([A-Z][\w.&]*\)\s*)?(?:,\s*[^,]{{1,60}},\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<v>{_ATTR_VERBS})\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<src>(?:[\w’'.&-]+)(?:\s+(?!from\b|in\b|on\b|at\b|that\b|which\b|who\b|since\b|last\b|this\b)[\w’'.&-]+){0,6})",
+    re.IGNORECASE,
+)
+_BY = re.compile(
+    r"\b(?P<v>reported|published|shared|released|revealed|obtained|confirmed|cited)\s+by\s+", re.I
+)
+_PRON_SAID = re.compile(
+    r"\b(?P<who>he|she|they|we|i|police|officials|authorities|investigators|prosecutors|witnesses|"
+    r"sources|experts|analysts|researchers|doctors|the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
+    r"(?P<v>said|says|told|reported|added|wrote|claimed|confirmed|stated|announced|insisted|warned)\b",
+    re.IGNORECASE,
+)
+_VERB_THEN_NAME = re.compile(rf"(?:^|[,—–]\s*)(?P<v>{SPEECH_VERBS})\s+$", re.IGNORECASE)
+_DETERMINERS = _wordset("a an the some several")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A hedge, negation or attribution found in a sentence (offsets into the text searched)."""
+
+    start: int
+    end: int
+    value: str
+    speaker: str | None = None
+    verb: str | None = None
+
+
+def hedges(text: str, s0: int, s1: int, taken: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Hedge words in ``text[s0:s1]`` outside the spans in ``taken`` (number qualifiers, dates).
+
+    "could not" is inability, not a hedge; a capitalised "May" inside a sentence is the month.
+    """
+    out: list[Cue] = []
+    for m in _HEDGE_RE.finditer(text, s0, s1):
+        a, b = m.start(1), m.end(1)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        low = m.group(1).lower()
+        if low == "could" and re.match(r"\s*(?:not|n['’]t|never)\b", text[b : b + 8], re.I):
+            continue
+        if low == "may" and m.group(1) == "May" and a > s0:
+            continue
+        if low == "claim" and not re.match(r"s?\s+(?:that|to)\b", text[b : b + 6]):
+            continue
+        if low == "possible" and not re.match(r"\s+(?:that|to)\b", text[b : b + 6]):
+            continue
+        if low == "accused" and not re.match(r"\s+(?:of|him|her|them)\b", text[b : b + 6]):
+            continue
+        out.append(Cue(a, b, HEDGES[low]))
+    return out
+
+
+def negations(text: str, s0: int, s1: int) -> list[Cue]:
+    """Negation cues: not, n't, never, no, none, nobody, without, denied, refused, failed to…"""
+    out: list[Cue] = []
+    for m in _NEG_RE.finditer(text, s0, s1):
+        if m.group(1):
+            out.append(Cue(m.start(1), m.end(1), "not"))
+            continue
+        low = re.sub(r"\s+", " ", m.group(2).lower())
+        a, b = m.start(2), m.end(2)
+        if low == "no" and m.group(2) == "No" and re.match(r"\.?\s*\d", text[b : b + 3]):
+            continue  # "No. 10"
+        out.append(Cue(a, b, NEGATIONS[low]))
+    return out
+
+
+def _canonical_source(src: str, names: Sequence[_Name], a: int, b: int) -> str:
+    inside = [n.value for n in names if a <= n.start and n.end <= b and n.kind != "norp"]
+    if inside:
+        return " ".join(inside)
+    words = [w for w in re.findall(r"[\w’'-]+", src.lower()) if w not in _DETERMINERS]
+    return " ".join(words)
+
+
+def attributions(text: str, s0: int, s1: int, names: Sequence[_Name]) -> list[Cue]:
+    """Who the sentence says said or reported it: "according to X", "X said", "said X",
+    "published by X", "X, a spokesman, said". ``speaker`` is the source as written, ``value``
+    its canonical form (the names inside, lower case), ``verb`` the reporting verb."""
+    out: list[Cue] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(a: int, b: int, src_a: int, src_b: int, verb: str) -> None:
+        if (a, b) in seen:
+            return
+        seen.add((a, b))
+        src = text[src_a:src_b].strip(" ,")
+        out.append(Cue(a, b, _canonical_source(src, names, src_a, src_b), src, verb.lower()))
+
+    for am in _ACCORDING.finditer(text, s0, s1):
+        add(am.start(), am.end("src"), am.start("src"), am.end("src"), "according to")
+    for n in names:
+        if n.kind == "norp" or not (s0 <= n.start < s1):
+            continue
+        m = _AFTER_NAME_VERB.match(text[n.end : s1])
+        if m and m.group("v").lower() != "according":
+            add(n.start, n.end + m.end("v"), n.start, n.end, m.group("v"))
+            continue
+        before = text[s0 : n.start]
+        vm = _VERB_THEN_NAME.search(before)
+        if vm:
+            add(s0 + vm.start("v"), n.end, n.start, n.end, vm.group("v"))
+            continue
+        bms = list(_BY.finditer(text, max(s0, n.start - 50), n.start))
+        bm = bms[-1] if bms else None
+        gap = r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}"
+        if bm and re.fullmatch(gap, text[bm.end() : n.start], re.I):
+            add(bm.start(), n.end, n.start, n.end, bm.group("v"))
+    for pm in _PRON_SAID.finditer(text, s0, s1):
+        if any(a <= pm.start() < b for a, b in seen):
+            continue
+        add(pm.start(), pm.end(), pm.start("who"), pm.end("who"), pm.group("v"))
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,322 @@
+"""Names of people, organisations and places, found by rules (no language model).
+
+A name is a run of capitalised words, possibly joined by "of", "the", "for", "and" (inside
+organisation names), "de", "van", "al"… An all-capitals token is an acronym; "(CSIS)" after a name
+is its expansion. The first word of a sentence (or of quoted speech) is capitalised anyway: it
+starts a name only when it is not an ordinary English word — lemminflect's lexicon knows "The",
+"However", "Footage" and "Released" but not "Gorkov" or "Ukraine". Month and weekday names are
+dates, not names.
+
+``Fact.value`` of a name: lower case, curly apostrophes straightened, possessive and a leading
+"the" removed, dots dropped from acronyms ("Gorkov’s" → "gorkov", "The New York Times" → "new
+york times", "U.S." → "us"). ``qualifier``: a title in front ("president", "gen."); ``unit``: a
+rough type when it is easy — "person", "org", "norp" (nationality adjective), or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from retell.facts._words import wordset as _wordset
+
+__all__ = ["Found", "find", "normalise", "is_common_word", "ORG_WORDS", "TITLES"]
+
+# Tokens: acronyms with dots (U.S., U.N.), words with inner apostrophes/hyphens, or punctuation.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St)\.(?= [A-Z])"
+    r"|[\w][\w'’]*(?:-[\w'’]+)*|\S"
+)
+_CONNECT = _wordset("of the for and de da del der van von al el bin du la le y")
+_ORG_CONNECT = _wordset("of for and the")
+TITLES = {
+    "president": "president", "pres.": "president", "gen.": "gen.", "general": "gen.",
+    "dr.": "dr.", "dr": "dr.", "doctor": "dr.", "mr.": "mr.", "mr": "mr.", "mrs.": "mrs.",
+    "mrs": "mrs.", "ms.": "ms.", "ms": "ms.", "prof.": "prof.", "professor": "prof.",
+    "sen.": "sen.", "senator": "sen.", "rep.": "rep.", "gov.": "gov.", "governor": "gov.",
+    "lt.": "lt.", "col.": "col.", "colonel": "col.", "sgt.": "sgt.", "sergeant": "sgt.",
+    "capt.": "capt.", "captain": "capt.", "maj.": "maj.", "major": "maj.", "adm.": "adm.",
+    "admiral": "adm.", "pope": "pope", "king": "king", "queen": "queen", "prince": "prince",
+    "princess": "princess", "chancellor": "chancellor", "minister": "minister",
+    "secretary": "secretary", "judge": "judge", "justice": "justice", "officer": "officer",
+    "detective": "detective", "sheriff": "sheriff", "coach": "coach", "rev.": "rev.",
+    "sir": "sir", "lord": "lord", "lady": "lady", "dame": "dame", "chief": "chief",
+    "prime minister": "prime minister", "foreign minister": "foreign minister",
+    "vice president": "vice president", "speaker": "speaker", "mayor": "mayor",
+    "activist": "activist", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+    "inspector": "inspector", "constable": "constable", "superintendent": "superintendent",
+    "commissioner": "commissioner", "commander": "commander", "ambassador": "ambassador",
+    "congressman": "congressman", "congresswoman": "congresswoman", "premier": "premier",
+    "lieutenant": "lt.", "corporal": "cpl.", "cpl.": "cpl.", "private": "pvt.", "pvt.": "pvt.",
+    "bishop": "bishop", "archbishop": "archbishop", "cardinal": "cardinal", "rabbi": "rabbi",
+    "imam": "imam", "father": "father", "sister": "sister", "director": "director",
+    "chairman": "chairman", "chairwoman": "chairwoman", "ceo": "ceo", "mp": "mp",
+    "attorney general": "attorney general", "defense secretary": "defense secretary",
+    "defence secretary": "defence secretary", "home secretary": "home secretary",
+    "foreign secretary": "foreign secretary", "secretary of state": "secretary of state",
+    "president-elect": "president-elect", "vice-president": "vice president",
+}  # fmt: skip
+ORG_WORDS = _wordset("""centre center institute university college ministry department agency times post news
+    council party company inc inc. corp corp. ltd bank studies commission organisation
+    organization union association court army navy police committee project foundation group
+    office service services network fund forces force guard club league federation parliament
+    assembly congress senate government administration authority board bureau school hospital
+    church museum airlines airways press media journal herald tribune telegraph guardian
+    reuters unit brigade battalion regiment corps team watch""")
+_PLACE_WORDS = _wordset(
+    "new north south east west united saint st. san los las port fort mount lake cape"
+)
+_NOT_NAME = _wordset("""i the a an and or but if of in on at to for with by from as it its he she they we you
+    his her their our my your this that these those there here who what when where why how
+    however meanwhile despite yet still also one another some many most all any each every
+    both either neither nor no not according after before while since though
+    although because unless until than then so such""")
+_MONTHS_DAYS = _wordset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday""")
+_DEMONYM_END = ("ian", "ean", "ese", "ish", "ch")
+_DEMONYMS = _wordset("""american african mexican korean german cuban kenyan moroccan afghan pakistani israeli
+    iraqi saudi yemeni somali kuwaiti qatari emirati thai greek dutch swiss arab muslim jewish
+    catholic sikh hindu nepali bangladeshi omani tajik uzbek kazakh turkmen sudanese""")
+_POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
+_OPENERS = frozenset("'\"‘’“”([—–-:")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: str
+    title: str | None
+    kind: str | None
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """An ordinary English word (a capitalised one can still start a sentence without a name)."""
+    w = word.lower().strip("'’.")
+    head, sep, tail = w.replace("’", "'").partition("'")
+    if (
+        sep
+        and tail in ("m", "s", "d", "ve", "ll", "re", "t")
+        and (tail != "s" or head in _NOT_NAME)
+    ):
+        return head in _NOT_NAME or bool(getAllLemmas(head)) or head == "i"
+    if w in _NOT_NAME:
+        return True
+    if w in _MONTHS_DAYS:
+        return False
+    return bool(getAllLemmas(w))
+
+
+def normalise(name: str) -> str:
+    """Comparable form of a name: "The New York Times" → "new york times", "Gorkov’s" → "gorkov"."""
+    n = name.replace("’", "'").replace("‘", "'").strip(" '\".,;:")
+    n = re.sub(r"'s?$", "", n)
+    n = re.sub(r"\s+", " ", n).lower()
+    if re.fullmatch(r"(?:[a-z]\.){2,}", n):
+        n = n.replace(".", "")
+    if n.startswith("the "):
+        n = n[4:]
+    return n
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _strip_possessive(text: str, s: int, e: int) -> int:
+    seg = text[s:e]
+    for suf in ("’s", "'s", "’", "'"):
+        if seg.endswith(suf) and len(seg) > len(suf) + 1:
+            return e - len(suf)
+    return e
+
+
+def find(text: str, start: int, end: int, vocab: frozenset[str] = frozenset()) -> list[Found]:
+    """Names in ``text[start:end]`` (one sentence), offsets into ``text``.
+
+    ``vocab`` holds the lower-case words the article uses in lower case anywhere; a capitalised
+    sentence-initial word that appears there ("Footage", "Soldiers") is an ordinary word.
+    """
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    words = [text[a:b] for a, b in toks]
+    caps = sum(1 for w in words if w[:1].isupper())
+    alpha = sum(1 for w in words if w[:1].isalpha())
+    headline = alpha >= 4 and caps / alpha >= 0.75
+    out: list[Found] = []
+    i = 0
+    n = len(toks)
+    initial = True  # the next word is at the start of the sentence or of quoted speech
+    while i < n:
+        w = words[i]
+        if not w[:1].isalnum():
+            initial = w in _OPENERS or w in ".!?"
+            i += 1
+            continue
+        if headline:
+            # Title Case line: every word is capitalised, so keep only unusual single words.
+            if _is_cap(w) and not _common_start(w, vocab) and w.lower() not in _MONTHS_DAYS:
+                found = _make(text, toks, words, i, i, i, vocab)
+                if found:
+                    out.append(found)
+            i += 1
+            continue
+        if not _is_cap(w) or w.lower() in _MONTHS_DAYS:
+            initial = False
+            i += 1
+            continue
+        # collect a run of capitalised tokens joined by single spaces (and connectors)
+        j = i
+        run_end = i
+        has_org_connector = False
+        while j < n:
+            wj = words[j]
+            if j > i and toks[j][0] != toks[j - 1][1] + 1:
+                break  # not separated by exactly one space
+            if j > i and text[toks[j - 1][1]] != " ":
+                break
+            if _is_cap(wj) and wj[:1].isalnum():
+                if wj.lower() in _MONTHS_DAYS and j > i:
+                    break
+                run_end = j
+                if "-" in wj and not wj.split("-")[-1][:1].isupper():
+                    break  # "Washington-based": the name ends inside the token
+                if wj.endswith(("’s", "'s", "’", "'")):
+                    # a possessive ends the run, except in "Valentine's Day"
+                    if j + 1 < n and words[j + 1] in _POSSESSIVE_NAMES:
+                        j += 1
+                        continue
+                    break
+                j += 1
+                continue
+            low = wj.lower()
+            if j > i and low in _CONNECT and j + 1 < n and _is_cap(words[j + 1]):
+                if low == "and" and not has_org_connector:
+                    break
+                if low in ("of", "for"):
+                    has_org_connector = True
+                j += 1
+                continue
+            break
+        first, last = i, run_end
+        # drop ordinary words at the start of a sentence / quote ("The", "However", "Footage")
+        while first <= last and initial and _common_start(words[first], vocab):
+            first += 1
+            while first <= last and words[first].lower() in _CONNECT:
+                first += 1
+        if first <= last:
+            found = _make(text, toks, words, first, last, i, vocab)
+            if found:
+                out.append(found)
+        initial = False
+        i = max(j, run_end + 1)
+    return out
+
+
+def _common_start(word: str, vocab: frozenset[str]) -> bool:
+    low = word.lower().strip("'’")
+    if (low in TITLES or low + "." in TITLES) and low not in _TITLE_ADJ:
+        return False  # "Ms King said…": the title introduces a name
+    if low in _NOT_NAME:
+        return True
+    if word.isupper() and len(word) > 1:
+        return False  # an acronym
+    return low in vocab or is_common_word(low)
+
+
+def _make(
+    text: str,
+    toks: list[tuple[int, int]],
+    words: list[str],
+    first: int,
+    last: int,
+    run_start: int,
+    vocab: frozenset[str],
+) -> Found | None:
+    title: str | None = None
+    # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
+    while first < last:
+        two = f"{words[first]} {words[first + 1]}".lower() if first + 1 <= last else ""
+        if two in TITLES:
+            title, first = TITLES[two], first + 2
+            continue
+        if words[first].lower() in TITLES or words[first].lower() + "." in TITLES:
+            title = TITLES.get(words[first].lower()) or TITLES[words[first].lower() + "."]
+            first += 1
+            continue
+        break
+    while first <= last and words[first] in _CONNECT:
+        first += 1
+    while last >= first and words[last].lower() in _CONNECT:
+        last -= 1
+    if first > last:
+        return None
+    if title is None and first > 0:
+        prev = words[first - 1].lower()
+        prev2 = f"{words[first - 2]} {prev}".lower() if first > 1 else ""
+        if prev2 in TITLES:
+            title = TITLES[prev2]
+        elif prev in TITLES and not _is_cap(words[first - 1]):
+            title = TITLES[prev]
+    s = toks[first][0]
+    e = toks[last][1]
+    tok_text = text[s:e]
+    if "-" in words[last] and not words[last].split("-")[-1][:1].isupper():
+        e = toks[last][0] + words[last].index("-")
+    e = _strip_possessive(text, s, e)
+    span = text[s:e]
+    if not span or span == "I" or (len(span) == 1 and not span.isupper()) or _is_contraction(span):
+        return None
+    # a single capitalised common word mid-sentence is kept (titles of works, "Want", "Live")
+    # but a lone "The"/"One" is not a name
+    if first == last and words[first].lower() in _NOT_NAME:
+        return None
+    del tok_text
+    value = normalise(span)
+    if not value or value in _MONTHS_DAYS:
+        return None
+    return Found(s, e, value, title, _kind(text, e, words[first : last + 1], title))
+
+
+def _is_contraction(span: str) -> bool:
+    """ "I'm", "He's", "Don't": a pronoun or verb with a clitic, not a name."""
+    head, sep, tail = span.replace("’", "'").partition("'")
+    return (
+        bool(sep)
+        and " " not in span
+        and (tail.lower() in ("m", "d", "ve", "ll", "re", "t") or head.lower() in _NOT_NAME)
+    )
+
+
+_TITLE_ADJ = _wordset(
+    "general major justice chief speaker officer coach minister secretary private father sister "
+    "director commander"
+)
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
+
+
+def _kind(text: str, end: int, words: list[str], title: str | None) -> str | None:
+    lows = [w.lower().rstrip("’'s") if w.endswith(("’s", "'s")) else w.lower() for w in words]
+    if any(w in ORG_WORDS for w in lows):
+        return "org"
+    if len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0]) > 1:
+        return "org"
+    if title and title not in ("king", "queen"):
+        return "person"
+    if len(words) == 1 and (lows[0].endswith(_DEMONYM_END) or lows[0] in _DEMONYMS):
+        nxt = re.match(r"[\s-]+([a-z]\w*)", text[end : end + 30])
+        if nxt:
+            return "norp"
+    plain = not any(w in _CONNECT or w in _PLACE_WORDS for w in lows)
+    if (
+        2 <= len(words) <= 3
+        and plain
+        and not is_common_word(lows[-1])
+        and not _ROMAN.match(lows[-1])
+    ):
+        return "person"
+    return None

@@ -1,0 +1,214 @@
+"""Direct speech: quoted spans and who said them.
+
+News prose quotes in straight ("…", '…') and curly (“…”, ‘…’) marks; the seed even opens with a
+right single quote (’They are not animals!’). Apostrophes use the same characters, so a single
+mark opens a quote only after a space, dash, bracket or colon and before a non-space, and closes
+one only before a space or punctuation. Quotes are found per paragraph (speech may run across
+sentences) and then clipped to each sentence.
+
+``Fact.value`` of a quote: its words lower-cased, punctuation (and censoring asterisks) dropped.
+A quote of at most three words with no ! or ? is a scare-quoted term ("zeroed out", "torture
+pits"): ``unit="term"`` so the check can treat it gently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retell.facts.names import Found as _Name
+
+__all__ = ["Span", "find_spans", "words", "speaker", "is_term", "SPEECH_VERBS"]
+
+_DOUBLE_OPEN = "“"
+_DOUBLE_CLOSE = "”"
+_SINGLE = "‘’'"
+_BEFORE_OPEN = set(' \t\n—–-([:"“/')
+_AFTER_CLOSE = set(' \t\n.,;:!?—–-)]"”…')
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+SPEECH_VERBS = (
+    "said|says|say|saying|told|tells|telling|added|adds|asked|asks|asking|wrote|writes|writing|"
+    "declared|declares|stated|states|explained|explains|screamed|shouted|yelled|insisted|insists|"
+    "claimed|claims|warned|warns|noted|notes|tweeted|posted|replied|recalled|continued|admitted|"
+    "acknowledged|urged|calling|called|calls|described|describing|announced|added|exclaimed|"
+    "whispered|cried|pleaded|joked|agreed|argued|argues|responded|concluded|spewed|branded|dubbed"
+)
+_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_PRONOUN = r"(?:he|she|they|i|we|you)"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quote: offsets of its opening mark and of the end of its closing mark (or paragraph)."""
+
+    open: int
+    close: int  # index just after the closing mark (or the paragraph end when unclosed)
+    inner_start: int
+    inner_end: int
+
+
+def words(text: str) -> str:
+    """Quote value: words lower-cased, apostrophes straightened, punctuation dropped."""
+    return " ".join(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+
+
+def is_term(text: str) -> bool:
+    """A scare-quoted term rather than speech: at most three words and no ! or ?."""
+    w = _WORD.findall(text)
+    return 0 < len(w) <= 3 and not re.search(r"[!?]", text)
+
+
+def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(p0, p1):
+        c = text[i]
+        if c == _DOUBLE_OPEN:
+            if open_at is None:
+                open_at = i
+        elif c == _DOUBLE_CLOSE:
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif c == '"':
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = None
+    if open_at is not None and p1 - open_at > 2:
+        spans.append((open_at, p1))  # speech running to the end of the paragraph
+    return spans
+
+
+def _single_spans(
+    text: str, p0: int, p1: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(p0, p1):
+        c = text[i]
+        if c not in _SINGLE:
+            continue
+        if any(a <= i < b for a, b in taken):
+            continue
+        prev = text[i - 1] if i > p0 else " "
+        nxt = text[i + 1] if i + 1 < p1 else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe inside a word
+        can_open = prev in _BEFORE_OPEN and not nxt.isspace() and not nxt.isdigit()
+        can_close = not prev.isspace() and (nxt in _AFTER_CLOSE)
+        if open_at is None:
+            if can_open:
+                open_at = i
+        elif can_close:
+            if i - open_at > 1:
+                spans.append((open_at, i + 1))
+            open_at = None
+    return spans
+
+
+def find_spans(text: str, p0: int, p1: int) -> list[Span]:
+    """Quotes in the paragraph ``text[p0:p1]``, in order."""
+    doubles = _double_spans(text, p0, p1)
+    singles = _single_spans(text, p0, p1, doubles)
+    out = []
+    for a, b in sorted(doubles + singles):
+        inner_end = b - 1 if b <= p1 and text[b - 1] in "”\"’'" else b
+        out.append(Span(a, b, a + 1, inner_end))
+    return out
+
+
+_RIGHT_PRONOUN = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<who>{_PRONOUN})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.I
+)
+_RIGHT_VERB_FIRST = re.compile(
+    rf"^\s*[,—–-]?\s*(?:{SPEECH_VERBS})\s+(?P<who>{_PRONOUN}\b|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)?",
+    re.I,
+)
+_RIGHT_NP = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<who>(?:the|a|an|one|another)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?)\s+(?:{SPEECH_VERBS})\b",
+    re.I,
+)
+_END_PRONOUN = re.compile(rf"(?:^|\s)(?P<who>{_PRONOUN})\s+(?:\w+ly\s+)?$", re.I)
+_END_NP = re.compile(
+    r"(?:^|\s)(?P<who>(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,2}[\w-]+)\s*$", re.I
+)
+_WITH_NP = re.compile(
+    r"\b(?:with|as)\s+(?P<who>(?:the|a|an|one|another|some)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$", re.I
+)
+_SUBJECT = re.compile(
+    rf"^\W*(?:\w+,\s+)?(?P<who>{_PRONOUN}\b|(?:the|a|an|one|another|some)\s+(?:[\w’'-]+\s+){{0,2}}?[\w’'-]+(?=\s*,|\s+(?:who|which|that)\b|\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b))",
+    re.I,
+)
+_POSSESSIVE_LEAD = re.compile(r"^\W*(?P<who>his|her|their)\s+[\w-]+\W*$", re.I)
+
+
+_GAP_TO_NAME = re.compile(r"^\s*[,—–-]?\s*(?:[A-Z][\w.]*\s+){0,3}$")
+
+
+def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str | None:
+    """Who speaks the quote ``q`` in the sentence ``text[s0:s1]``: a name's value, a pronoun
+    ("he", "her" — resolve later), a noun phrase ("one commander"), or None."""
+    right = text[min(q.close, s1) : s1]
+    after = q.close
+    for n in names:
+        if after <= n.start <= after + 40 and _GAP_TO_NAME.match(text[after : n.start]):
+            tail = text[n.end : s1]
+            if re.match(rf"^(?:['’]s)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", tail, re.I):
+                return n.value
+    m = _RIGHT_PRONOUN.match(right)
+    if m:
+        return m.group("who").lower()
+    m = _RIGHT_VERB_FIRST.match(right)
+    if m:
+        vend = m.start("who") if m.group("who") else m.end()
+        for n in names:
+            if q.close + vend - 2 <= n.start <= q.close + vend + 2:
+                return n.value
+        if m.group("who"):
+            return m.group("who").lower()
+    m = _RIGHT_NP.match(right)
+    if m:
+        return m.group("who").lower()
+    left = text[s0 : q.open]
+    m = _POSSESSIVE_LEAD.match(left)
+    if m:
+        return m.group("who").lower()
+    verbs = list(_VERB_RE.finditer(left))
+    if verbs:
+        v = verbs[-1]
+        if re.search(r"['\"‘’“”]", left[v.end() :].strip()):
+            return None
+        before = left[: v.start()]
+        # a name, pronoun or noun phrase right before the verb
+        for n in reversed(names):
+            if n.end <= s0 + v.start() and re.match(
+                r"^(?:['’]s)?\s*(?:\w+ly\s+)?$", text[n.end : s0 + v.start()]
+            ):
+                return n.value
+        for rx in (_END_PRONOUN, _WITH_NP):
+            m = rx.search(before)
+            if m:
+                return m.group("who").lower()
+        cands = [n for n in names if n.end <= s0 + v.start() and n.kind not in ("norp",)]
+        persons = [n for n in cands if n.kind != "org"] or cands
+        if persons:
+            return persons[-1].value
+        m = _SUBJECT.match(text[s0 : s0 + v.start() + len(v.group(0))])
+        if m:
+            return m.group("who").lower()
+        m = _END_NP.search(before)
+        if m:
+            return m.group("who").lower()
+        return None
+    if left.rstrip().endswith(":"):
+        cands = [n for n in names if n.end <= q.open and n.kind != "norp"]
+        if cands:
+            return cands[-1].value
+        m = _SUBJECT.match(left)
+        if m:
+            return m.group("who").lower()
+    return None

@@ -1,0 +1,194 @@
+"""Normalisation helpers the check reuses: numbers.parse, dates.parse/contains, and facts of
+short CNN/DailyMail sentences (copied into tests/fixtures/facts/cnn_sentences.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retell.facts import Kind, dates, numbers, of_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+CNN = (FIXTURES / "cnn_sentences.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.2 million", 1_200_000),
+        ("1,200,000", 1_200_000),
+        ("1200000", 1_200_000),
+        ("nearly 10%", 10),
+        ("four days", 4),
+        ("seven months", 7),
+        ("13,500", 13_500),
+        ("over 16,000", 16_000),
+        ("up to 325,000", 325_000),
+        ("two hundred and fifty thousand", 250_000),
+        ("a dozen", 12),
+        ("dozens", 24),
+        ("thousands", 2000),
+        ("half", 0.5),
+        ("two-thirds", 2 / 3),
+        ("a third", 1 / 3),
+        ("£80million", 80_000_000),
+        ("1.3 billion", 1_300_000_000),
+        ("half a million", 500_000),
+    ],
+)
+def test_parse(text: str, value: float) -> None:
+    got = numbers.parse(text)
+    assert got is not None and got == pytest.approx(value, rel=1e-4)
+
+
+@pytest.mark.parametrize("text", ["", "soldiers", "One was suspended", "the 17th"])
+def test_parse_none(text: str) -> None:
+    assert numbers.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        ("about 1.2 million casualties", "1200000", "about", "casualties"),
+        ("nearly 10% of all troops", "10", "nearly", "%"),
+        ("over 16,000 military personnel", "16000", "more than", "personnel"),
+        ("up to 325,000 deaths", "325000", "up to", "deaths"),
+        ("at least 150 such deaths", "150", "at least", "deaths"),
+        ("some 500 people", "500", "about", "people"),
+        ("fewer than 20 cases", "20", "fewer than", "cases"),
+        ("100 or more protesters", "100", "at least", None),
+        ("a 34-year-old man", "34", None, "year-old"),
+        ("55,000 confirmed deaths", "55000", None, "deaths"),
+    ],
+)
+def test_find_qualifier_and_unit(
+    text: str, value: str, qualifier: str | None, unit: str | None
+) -> None:
+    q = numbers.find(text)[0]
+    assert (q.value, q.qualifier, q.unit) == (value, qualifier, unit)
+
+
+def test_unit_key() -> None:
+    assert numbers.unit_key("casualties") == numbers.unit_key("casualty") == "casualty"
+    assert numbers.unit_key("deaths") == "death"
+    assert numbers.qualifier_of("over") == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "precision"),
+    [
+        ("late August 2024", "2024-08", "late", "month"),
+        ("September 2025", "2025-09", None, "month"),
+        ("January 2025", "2025-01", None, "month"),
+        ("January", "--01", None, "month"),
+        ("2024", "2024", None, "year"),
+        ("late 2024", "2024", "late", "year"),
+        ("mid-2024", "2024", "mid", "year"),
+        ("March 29, 1949", "1949-03-29", None, "day"),
+        ("5 January 2025", "2025-01-05", None, "day"),
+        ("the 1990s", "1990s", None, "decade"),
+        ("last year", "last year", None, "relative"),
+        ("Friday", "friday", None, "relative"),
+        ("yesterday", "yesterday", None, "relative"),
+        ("3:30 p.m.", "15:30", None, "time"),
+    ],
+)
+def test_date_parse(text: str, value: str, qualifier: str | None, precision: str) -> None:
+    d = dates.parse(text)
+    assert d is not None and (d.value, d.qualifier, d.precision) == (value, qualifier, precision)
+
+
+def test_may_is_a_month_only_in_date_context() -> None:
+    assert [d.date.value for d in dates.find("The vote was held in May 2019.")] == ["2019-05"]
+    assert [d.date.value for d in dates.find("They met on May 5.")] == ["--05-05"]
+    assert dates.find("Officials said the soldiers May face charges.") == []
+    fs = of_text("May 2019 was wet, and the river may flood again.")
+    assert [(f.kind, f.value) for f in fs if f.kind in (Kind.DATE, Kind.HEDGE)] == [
+        (Kind.DATE, "2019-05"),
+        (Kind.HEDGE, "may"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "expected"),
+    [
+        ("2024", "2024-08", True),
+        ("2024", "late August 2024", True),
+        ("August 2024", "late August 2024", True),
+        ("late August 2024", "August 2024", False),
+        ("late 2024", "late August 2024", False),
+        ("late August 2024", "late 2024", False),
+        ("late 2024", "October 2024", True),
+        ("January", "January 2025", True),
+        ("January 2025", "January", False),
+        ("2025", "January 2025", True),
+        ("2025", "2024", False),
+        ("the 1990s", "1994", True),
+        ("last year", "last year", True),
+        ("last year", "2024", False),
+        ("summer 2024", "July 2024", True),
+    ],
+)
+def test_contains(outer: str, inner: str, expected: bool) -> None:
+    assert dates.contains(outer, inner) is expected
+
+
+def test_equal() -> None:
+    assert dates.equal("2024-08", "August 2024")
+    assert not dates.equal("late 2024", "late August 2024")
+
+
+def kinds(line: int, kind: Kind) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.text, f.value, f.qualifier, f.unit) for f in of_text(CNN[line]) if f.kind is kind]
+
+
+def test_cnn_percent_and_currency() -> None:
+    assert ("50 per cent", "50", None, "%") in kinds(0, Kind.NUMBER)
+    assert ("200million", "200000000", "about", "bags") in kinds(1, Kind.NUMBER)
+    assert ("£80million", "80000000", None, "£") in kinds(3, Kind.NUMBER)
+    assert ("22%", "22", None, "%") in kinds(7, Kind.NUMBER)
+    assert ("$25,000", "25000", None, "$") in kinds(4, Kind.NUMBER)
+    assert ("£17,000", "17000", "nearly", "£") in kinds(4, Kind.NUMBER)
+
+
+def test_cnn_word_numbers_and_years() -> None:
+    assert ("four million", "4000000", None, "copies") in kinds(2, Kind.NUMBER)
+    assert ("1991", "1991", None, "year") in kinds(2, Kind.DATE)
+    assert ("20", "20", None, "publishers") in kinds(2, Kind.NUMBER)
+    nums = kinds(11, Kind.NUMBER)
+    assert [n[1] for n in nums] == ["3000000", "6500000"]
+
+
+def test_cnn_quote_with_title_speaker() -> None:
+    fs = of_text(CNN[5])
+    q = [f for f in fs if f.kind is Kind.QUOTE][0]
+    assert q.speaker == "green"
+    assert ("10 per cent", "10", "at least", "%") in kinds(5, Kind.NUMBER)
+    name = [f for f in fs if f.kind is Kind.NAME][0]
+    assert (name.text, name.qualifier) == ("Green", "mr.")
+
+
+def test_cnn_one_in_twelve_and_attribution() -> None:
+    assert ("one in 12", "0.0833", None, "drivers") in kinds(6, Kind.NUMBER)
+    names = [n[1] for n in kinds(6, Kind.NAME)]
+    assert "bernie rankin" in names and "however" not in names
+    assert any(v == "bernie rankin" and q == "said" for _, v, q, _u in kinds(6, Kind.ATTRIBUTION))
+
+
+def test_cnn_reported_price_and_vague_counts() -> None:
+    assert ("1999", "1999", None, "year") in kinds(8, Kind.DATE)
+    assert any(h[1] == "reportedly" for h in kinds(8, Kind.HEDGE))
+    assert ("a million", "1000000", "more than", "infections") in kinds(9, Kind.NUMBER)
+    assert ("dozens", "dozens", None, None) in kinds(9, Kind.NUMBER)
+    assert ("never", "never", None, None) in kinds(9, Kind.NEGATION)
+    assert ("January", "--01", None, "month") in kinds(9, Kind.DATE)
+
+
+def test_cnn_dates_and_names() -> None:
+    assert ("April 5", "--04-05", None, "day") in kinds(10, Kind.DATE)
+    assert "world health organization report" in [n[1] for n in kinds(10, Kind.NAME)]
+    assert ("Friday", "friday", None, "relative") in kinds(12, Kind.DATE)
+    assert ("66", "66", None, None) in kinds(12, Kind.NUMBER)
+    assert ("March 29, 1949", "1949-03-29", None, "day") in kinds(13, Kind.DATE)
+    assert {"kayahan acar", "izmir", "turkey"} <= {n[1] for n in kinds(13, Kind.NAME)}
