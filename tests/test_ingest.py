@@ -321,3 +321,14 @@ def test_tokenised_summary_keeps_every_sentence() -> None:
         "Wednesday. There was no sign of the starters. Real play Malaga on Saturday."
     )
     assert len(from_text(short).sentences) == 4
+
+
+def test_binary_messages_say_binary(tmp_path: Path) -> None:
+    for data in (b"%PDF-1.4 x", b"\x89PNG\r\n\x1a\n\x00", b"a\x00b", bytes(range(128, 256)) * 20):
+        with pytest.raises(BinaryInputError) as err:
+            from_bytes(data, name="standard input")
+        assert "binary" in str(err.value)
+    f = tmp_path / "paper.pdf"
+    f.write_bytes(b"%PDF-1.4 x")
+    with pytest.raises(BinaryInputError, match="binary"):
+        load(str(f))

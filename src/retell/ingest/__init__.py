@@ -111,7 +111,7 @@ def _load_url(source: str, allow_private: bool) -> Article:
         "application/msword",
     ):
         raise BinaryInputError(
-            f"{source} is {media}, not a web page or text; "
+            f"{source} is {media} (binary data), not a web page or text; "
             "give retell the address of an HTML article, or save its text and pass the file"
         )
     if got.charset and got.content:
@@ -150,7 +150,7 @@ def _load_path(source: str) -> Article:
     ext = path.suffix.lower()
     if ext in _BINARY_EXT and not data[:1000].lstrip().startswith(b"<"):
         raise BinaryInputError(
-            f"{source} is {_BINARY_EXT[ext]}; retell reads text, Markdown or HTML — "
+            f"{source} is {_BINARY_EXT[ext]} (binary); retell reads text, Markdown or HTML — "
             "save the article as .txt, .md or .html"
         )
     if ext in _HTML_EXT:

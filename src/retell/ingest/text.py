@@ -59,7 +59,7 @@ def decode(data: bytes, name: str = "") -> str:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInputError(
-                f"{label}looks like {kind}, not text; save the article as .txt, .md or .html"
+                f"{label}looks like {kind} (binary data), not text; save the article as .txt, .md or .html"
             )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -83,7 +83,7 @@ def decode(data: bytes, name: str = "") -> str:
                 continue
         if not text or not _looks_like_prose(text):
             raise BinaryInputError(
-                f"{label}is not readable text (not UTF-8, cp1252 or latin-1); "
+                f"{label}is binary or not readable text (not UTF-8, cp1252 or latin-1); "
                 "save it as UTF-8 text and try again"
             ) from None
     return ensure_text(text, name)
