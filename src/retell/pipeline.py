@@ -16,6 +16,7 @@ from retell import ingest, write
 from retell.check import Checker
 from retell.check.model import Audit, Finding
 from retell.engines import Draft, Options, get_engine
+from retell.engines.llm.gate import clean_headline, clean_question
 from retell.errors import InputError, UsageError
 from retell.ingest.article import Article, Paragraph, Sentence
 from retell.model import Report, Segment
@@ -95,14 +96,10 @@ def report(
     )
 
 
-def _passes(checker: Checker, text: str, cited: tuple[str, ...] = ()) -> bool:
-    verdict, findings = checker.sentence(text, cited)
-    return not any(f.severity == "error" for f in findings) and verdict.status != "unsupported"
-
-
 def _headline(article: Article, draft: Draft, checker: Checker) -> str:
-    if draft.headline and _passes(checker, draft.headline):
-        return draft.headline.strip()
+    given = clean_headline(checker, draft.headline, article)
+    if given:
+        return given
     made = write.headline(article)
     return getattr(made, "text", made)
 
@@ -116,8 +113,8 @@ def _segments(
         sentences = tuple(dseg.sentences)
         if not sentences:
             continue
-        question = dseg.question
-        if not question or not question.strip().endswith("?") or not _passes(checker, question):
+        question = clean_question(checker, dseg.question, article)
+        if question is None:
             question = write.question(article, sentences, used=used)
         out.append(Segment(heading=head, sentences=sentences, question=question.strip()))
     return out
