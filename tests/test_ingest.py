@@ -332,3 +332,20 @@ def test_binary_messages_say_binary(tmp_path: Path) -> None:
     f.write_bytes(b"%PDF-1.4 x")
     with pytest.raises(BinaryInputError, match="binary"):
         load(str(f))
+
+
+def test_markdown_edge_cases() -> None:
+    from retell.ingest.markdown import strip_markdown
+
+    text, title = strip_markdown(
+        "---\ntitle: From front matter\n---\n\n"
+        "Intro with ***both*** and **bold _it_** and snake_case_name and 2*3*4.\n\n"
+        "Sub\n---\n\n1. First item.\n2. Second item\n   continues.\n\n* * *\n\n"
+        "| a | b |\n|---|---|\n\n[ref]: https://example.com\n"
+    )
+    assert title == "From front matter"
+    assert text == (
+        "Intro with both and bold it and snake_case_name and 2*3*4.\n\n"
+        "First item.\n\nSecond item continues."
+    )
+    assert strip_markdown("Title\n=====\n\nBody text.") == ("Body text.", "Title")

@@ -27,8 +27,9 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _CODE = re.compile(r"`+([^`]+)`+")
 # Emphasis only around word text: "**bold**", "_it_"; a censored "****" or "snake_case" stays.
+_TRIPLE = re.compile(r"(?<![\w*])(\*\*\*|___)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_EM = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_EM = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?!\w)")
 _STRIKE = re.compile(r"~~(.+?)~~")
 _FM_TITLE = re.compile(r"^title:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", re.M)
 
@@ -39,9 +40,10 @@ def _inline(line: str) -> str:
     line = _AUTOLINK.sub("", line)
     line = _TAG.sub("", line)
     line = _CODE.sub(r"\1", line)
-    for _ in range(2):  # nested emphasis: "***both***"
-        line = _STRONG.sub(r"\2", line)
+    line = _TRIPLE.sub(r"\2", line)
+    for _ in range(2):  # nested emphasis: "**bold _and italic_**"
         line = _EM.sub(r"\2", line)
+        line = _STRONG.sub(r"\2", line)
     line = _STRIKE.sub(r"\1", line)
     return re.sub(r"[ \t]{2,}", " ", line).strip()
 
