@@ -148,3 +148,17 @@ def test_foreign_pages(name: str, lang: str) -> None:
 )
 def test_section_from_url(url: str | None, section: str | None) -> None:
     assert section_from_url(url) == section
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:article:section" content="Media Industry "/>',
+        '<meta content="Media Industry" name="article:section">',
+        '<script type="application/ld+json">{"@type":"NewsArticle","articleSection":["Media Industry"]}</script>',
+    ],
+)
+def test_section_from_meta_variants(head: str) -> None:
+    html = page("news_politics.html").replace("<head>", "<head>" + head, 1)
+    art = from_html(html, "https://northtown.example/politics/2025/budget-vote")
+    assert art.section_hint == "Media Industry"

@@ -10,6 +10,7 @@ paragraphs joined by blank lines; offsets point into that text.
 from __future__ import annotations
 
 import re
+from html import unescape
 from urllib.parse import urlsplit
 
 from retell.errors import NoArticleError
@@ -131,9 +132,11 @@ _SECTIONS = {
     "crime": "Crime",
 }
 _META_SECTION = re.compile(
-    r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["'](?:article:section|section|og:section|parsely-section|cXenseParse:pageclass)["'])[^>]*\bcontent\s*=\s*["']([^"']{1,60})["']""",
+    r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["'](?:(?:og:)?article:section|section|og:section|parsely-section|sailthru\.section)["'])[^>]*\bcontent\s*=\s*["']([^"']{1,60})["']""",
     re.IGNORECASE,
 )
+# JSON-LD: "articleSection": "World" or "articleSection": ["World", "Europe"].
+_LD_SECTION = re.compile(r'"articleSection"\s*:\s*\[?\s*"([^"]{1,60})"')
 
 
 def section_from_url(url: str | None) -> str | None:
@@ -147,9 +150,11 @@ def section_from_url(url: str | None) -> str | None:
 
 
 def _section(html: str, url: str | None) -> str | None:
-    m = _META_SECTION.search(html[:200_000])
-    if m and m.group(1).strip():
-        return m.group(1).strip()
+    head = html[:300_000]
+    for rx in (_META_SECTION, _LD_SECTION):
+        m = rx.search(head)
+        if m and m.group(1).strip():
+            return unescape(m.group(1)).strip()
     return section_from_url(url)
 
 
