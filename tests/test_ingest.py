@@ -349,3 +349,31 @@ def test_markdown_edge_cases() -> None:
         "First item.\n\nSecond item continues."
     )
     assert strip_markdown("Title\n=====\n\nBody text.") == ("Body text.", "Title")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Click on the photos above to learn more.",
+        "This post has been updated.",
+        "\u00a92015 The Hollywood Reporter.",
+        "(Demetrius Freeman/The Washington Post via Getty Images)",
+        "Editor's Note: Sign up for Unlocking the World, CNN Travel's weekly newsletter.",
+        "For the latest news follow @bbcnews on Twitter.",
+        "Follow us on Twitter @BBCNewsEnts, or email us.",
+    ],
+)
+def test_more_boilerplate(junk: str) -> None:
+    text = f"The singer died on Friday at the age of 66. {junk} He had performed in May."
+    assert texts(from_text(text)) == [
+        "The singer died on Friday at the age of 66.",
+        "He had performed in May.",
+    ]
+
+
+def test_share_bar_prefix_is_skipped() -> None:
+    text = (
+        "Share this withEmailFacebookMessengerTwitterPinterestWhatsAppLinkedInCopy this link"
+        "Cuadrilla, the firm behind the tests, said drilling had stopped. It will resume."
+    )
+    assert texts(from_text(text))[0].startswith("Cuadrilla, the firm")

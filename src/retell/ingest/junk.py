@@ -34,7 +34,13 @@ _CAPS_DATELINE = re.compile(
 _JUNK_START = re.compile(
     r"""(?:by\s*\.|by\s*:)  # "By . Daily Mail Reporter ."
     |scroll\s+down\b
-    |click\s+here\b
+    |click\s+(?:here|on\s+the|through|to\s+(?:see|view|watch|read))\b
+    |this\s+(?:post|story|article)\s+has\s+been\s+updated
+    |send\s+this\s+(?:page|article|story)\b
+    |story\s+continues(?:\s+below(?:\s+(?:the\s+)?advertisement)?)?\s*\.?$
+    |editor'?s\s+note\s*:
+    |(?:\u00a9|\(c\))\s*\d{4}
+    |\([^()]{0,100}\b(?:getty|images?|photo|afp|reuters|ap|epa|shutterstock|pa\s+wire)\b[^()]{0,60}\)\.?$
     |share\s+this\s+(?:article|story|page)
     |last\s+(?:updated|modified)\b
     |(?:read\s+more|related(?:\s+(?:articles?|stories|content))?|see\s+also|more\s+on\s+this)\s*[:.]
@@ -50,8 +56,20 @@ _JUNK_START = re.compile(
 )
 # Boilerplate recognised anywhere in the sentence.
 _JUNK_ANY = re.compile(
-    r"\b(?:published|updated)\s*:|contributed\s+to\s+this\s+report|\ball\s+rights\s+reserved\b",
+    r"\b(?:published|updated)\s*:|contributed\s+to\s+this\s+report|\ball\s+rights\s+reserved\b"
+    r"|\bsign\s+up\s+(?:for|to)\b.{0,80}\bnewsletter\b"
+    r"|\bfollow\s+(?:us\s+on\s+(?:twitter|facebook|instagram)|@\w+\s+on\s+twitter)",
     re.IGNORECASE,
+)
+# "(Jane Doe/Getty Images)" before a sentence: a photo credit whose caption was dropped.
+_CREDIT = re.compile(
+    r"\((?=[^()]{0,160}\b(?:Getty|Images|Photo|AFP|Reuters|AP|EPA|Shutterstock|PA Wire)\b)"
+    r"[^()]{0,160}\)\s*"
+)
+# "Share this withEmailFacebookMessenger…Copy this link" glued before a sentence (BBC scrapes).
+_SHARE_BAR = re.compile(
+    r"Share\s+this\s+with(?:\s*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|LinkedIn|"
+    r"Linkedin|Reddit|Copy\s+this\s+link))+\s*"
 )
 # A DailyMail caption, list item or subhead: text closed by a detached full stop ("home .").
 _CAPTION_END = re.compile(r"\s[.]['\"\u2019\u201d]?$")
@@ -64,7 +82,12 @@ _BYLINE = re.compile(
 
 def lead_junk(text: str, start: int, end: int) -> int:
     """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0."""
-    m = _AGENCY_DATELINE.match(text, start, end) or _CAPS_DATELINE.match(text, start, end)
+    m = (
+        _AGENCY_DATELINE.match(text, start, end)
+        or _CAPS_DATELINE.match(text, start, end)
+        or _SHARE_BAR.match(text, start, end)
+        or _CREDIT.match(text, start, end)
+    )
     if not m or m.end() >= end:
         return 0
     return m.end() - start

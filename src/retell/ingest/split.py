@@ -165,7 +165,7 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
         return True  # a detached " ." (tokenised text, DailyMail captions) is never a decimal
     if nxt.islower():
         return False
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "'\"([*\u2022-"):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "'\"([*\u2022-\u00a9"):
         return False
     if len(punct) > 1 or closers:
         return True  # an ellipsis before a capital, or a full stop inside a closing quote
