@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from retell.errors import BinaryInputError, BlockedAddressError, FetchError
+from retell.errors import BinaryInputError, BlockedAddressError, FetchError, InputError
 from retell.ingest import load
 from retell.ingest.fetch import USER_AGENT, check_address, fetch
 
@@ -46,6 +46,21 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/plain":
             body = b"Title line\n\nThe council met on Tuesday. It approved the budget."
             self._send(200, body, "text/plain; charset=utf-8")
+        elif self.path == "/json":
+            self._send(200, b'{"a": 1}', "application/json")
+        elif self.path == "/feed":
+            self._send(200, b"<?xml version='1.0'?><rss></rss>", "application/rss+xml")
+        elif self.path == "/latin1":
+            body = (
+                "<html><body><p>"
+                + "Le caf\u00e9 a ferm\u00e9. " * 0
+                + (
+                    "The caf\u00e9 owner said the council approved the budget on Tuesday night "
+                    "after a long debate about rising costs and two library closures in town."
+                )
+                + "</p></body></html>"
+            )
+            self._send(200, body.encode("latin-1"), "text/html; charset=iso-8859-1")
         elif self.path == "/pdf":
             self._send(200, b"%PDF-1.4 binary", "application/pdf")
         elif self.path == "/big":
@@ -167,3 +182,15 @@ def test_unresolvable_host() -> None:
     with pytest.raises(FetchError) as err:
         fetch(url, allow_private=True, transport=httpx.MockTransport(handler))
     assert url in str(err.value)
+
+
+@pytest.mark.parametrize("path", ["/json", "/feed"])
+def test_not_an_article_url(server: str, path: str) -> None:
+    with pytest.raises(InputError) as err:
+        load(f"{server}{path}", allow_private=True)
+    assert "not an article" in str(err.value)
+
+
+def test_declared_charset_is_used(server: str) -> None:
+    art = load(f"{server}/latin1", allow_private=True)
+    assert "caf\u00e9 owner" in art.sentences[0].text

@@ -49,6 +49,16 @@ _BINARY_EXT = {
     ".gif": "an image",
     ".zip": "an archive",
 }
+_NOT_ARTICLE = {
+    "application/json": "JSON data",
+    "application/ld+json": "JSON data",
+    "application/javascript": "a script",
+    "text/javascript": "a script",
+    "text/css": "a style sheet",
+    "text/csv": "a CSV table",
+    "application/rss+xml": "a news feed (RSS)",
+    "application/atom+xml": "a news feed (Atom)",
+}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -113,6 +123,13 @@ def _load_url(source: str, allow_private: bool) -> Article:
         raise BinaryInputError(
             f"{source} is {media} (binary data), not a web page or text; "
             "give retell the address of an HTML article, or save its text and pass the file"
+        )
+    kind = _NOT_ARTICLE.get(media) or (
+        "a news feed (RSS/Atom)" if media.endswith(("rss+xml", "atom+xml")) else None
+    )
+    if kind:
+        raise InputError(
+            f"{source} is {kind} ({media}), not an article; give the address of one article page"
         )
     if got.charset and got.content:
         try:
