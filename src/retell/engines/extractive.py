@@ -17,7 +17,6 @@ Two jobs:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import re
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
+from retell.facts import of_article
+from retell.facts.model import Kind
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
 from retell.plan import Part, content_words, cosine
@@ -218,37 +219,11 @@ def variants(s: Sentence) -> list[Variant]:
 
 
 def fact_counts(article: Article) -> list[int]:
-    """Number of typed facts per sentence: from :mod:`retell.facts` when it is there."""
-    n = len(article.sentences)
-    try:
-        from retell.facts import of_article  # type: ignore[attr-defined]
-    except ImportError:
-        return [_regex_facts(s.text) for s in article.sentences]
-    try:
-        found: Any = of_article(article)
-    except Exception:  # a facts bug must not stop a report; fall back to the regex proxy
-        return [_regex_facts(s.text) for s in article.sentences]
-    counts = [0] * n
-    items = found.items() if isinstance(found, dict) else enumerate(found)
-    for key, val in items:
-        if hasattr(val, "sentence"):  # a flat sequence of facts
-            if 0 <= val.sentence < n:
-                counts[val.sentence] += 1
-        elif isinstance(key, int) and 0 <= key < n:
-            counts[key] += len(val)
-        elif isinstance(key, str):
-            with contextlib.suppress(KeyError):
-                counts[article.sentence(key).index] += len(val)
-    return counts
+    """Number of checkable facts (numbers, dates, names, quotes) per sentence, by index."""
+    return [sum(1 for f in facts if f.kind in _DENSE_KINDS) for facts in of_article(article)]
 
 
-_NUM = re.compile(r"\d")
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
-_QUOTE = re.compile(r"[\"\u201c\u2018']\w")
-
-
-def _regex_facts(text: str) -> int:
-    return len(_NUM.findall(text)) // 2 + len(_NAME.findall(text)) + len(_QUOTE.findall(text))
+_DENSE_KINDS = frozenset({Kind.NUMBER, Kind.DATE, Kind.NAME, Kind.QUOTE})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,36 +344,51 @@ def write_parts(
 # ---------------------------------------------------------------------------------------------
 # The one-segment short summary.
 
-LEAD_WINDOW = 10  # candidates are drawn from the first usable sentences
+LEAD_WINDOW = 7  # candidates are drawn from the first usable sentences (overridden by the model)
 MAX_PICK = 5
 
 
+@dataclass(frozen=True)
+class Model:
+    """The learned candidate scorer: linear weights by feature name, and its candidate space."""
+
+    weights: dict[str, float]
+    window: int = LEAD_WINDOW
+    max_pick: int = MAX_PICK
+
+
 @lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
-    """The learned linear weights (empty when none are shipped: then a lead-like default)."""
+def model() -> Model:
+    """The shipped model (no weights when none is shipped: then a lead-like default)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "extractive.json"
     try:
-        raw = (Path(__file__).resolve().parent.parent / "data" / "extractive.json").read_text(
-            "utf-8"
-        )
+        data = json.loads(path.read_text("utf-8"))
     except OSError:
-        return {}
-    data = json.loads(raw)
-    return {str(k): float(v) for k, v in data.get("weights", {}).items()}
+        return Model({})
+    return Model(
+        {str(k): float(v) for k, v in data.get("weights", {}).items()},
+        int(data.get("window", LEAD_WINDOW)),
+        int(data.get("max_pick", MAX_PICK)),
+    )
 
 
 def summarize(article: Article, words: int = 60, question_words: int = 10) -> tuple[Written, ...]:
-    """The sentences of a one-segment summary of ``words`` (±15 %) counting its question."""
+    """The sentences of a one-segment summary of ``words`` (±15 %) counting its question.
+
+    For ``words=60`` and a 10-word question: 41–59 words of sentences, so that the segment
+    stays within 51–69 words. The candidate with the highest predicted ROUGE gain over the
+    article's lead at equal length wins.
+    """
     from retell.engines.extractive_features import candidates, score
 
-    hi = round(words * 1.15) - question_words
+    hi = int(words * 1.15) - question_words
     lo = max(1, round(words * 0.85) - question_words)
-    cands = candidates(article, lo, hi, LEAD_WINDOW, MAX_PICK)
-    if not cands:
-        return write_parts(article, [Part(0, 0, len(article.sentences), words)], question_words)[
-            0
-        ].sentences
-    w = weights()
-    best = max(cands, key=lambda c: score(c, w))
+    m = model()
+    cands = candidates(article, lo, hi, m.window, m.max_pick)
+    if not cands:  # no admissible set among the first sentences: fill from the whole article
+        part = Part(0, 0, len(article.sentences), words)
+        return write_parts(article, [part], question_words)[0].sentences
+    best = max(cands, key=lambda c: score(c, m.weights))
     return tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in best.chosen)
 
 

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from retell.engines.extractive import Variant, variants
@@ -25,7 +26,7 @@ from retell.plan import STOPWORDS, stem
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
-FEATURES = (
+FEATURES: tuple[str, ...] = (
     "bias",
     "overlap_lead",
     "distinct_gain",
@@ -58,6 +59,7 @@ FEATURES = (
 SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
 # The same sentence features, as the candidate's minus the lead's at equal length.
 FEATURES = FEATURES + tuple("d_" + k for k in SENT_FEATURES)
+_DIGIT = re.compile(r"\d")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
 _CAP = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 
@@ -83,14 +85,15 @@ class _Unit:
     sf: tuple[float, ...]  # sentence features, summed word-weighted over a candidate
 
 
+@lru_cache(maxsize=65536)
+def _stem_word(word: str) -> str:
+    w = word.lower()
+    return "" if w in STOPWORDS or len(w) < 2 else stem(w)
+
+
 def _stems(text: str) -> list[str]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group(0).lower()
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        out.append(stem(w))
-    return out
+    """Stemmed content words, as the cohesion and candidate features compare them."""
+    return [w for w in map(_stem_word, _TOKEN.findall(text)) if w]
 
 
 def candidates(
@@ -212,9 +215,9 @@ def candidates(
                 len(_CAP.findall(v.text)) / nw,
                 1.0 if _SAID.search(v.text) else 0.0,
                 v.text.count(",") / nw,
-                1.0 if any(ch.isdigit() for ch in v.text) else 0.0,
+                1.0 if _DIGIT.search(v.text) else 0.0,
                 1.0 if v.text.rstrip("'\"\u2019\u201d").endswith("?") else 0.0,
-                pos / window,
+                pos / 10,
             )
             if units_out is not None:
                 units_out.append((v, sf))

@@ -1,0 +1,280 @@
+"""Benchmark the one-segment short report against LEAD and sumy's LexRank on CNN/DM highlights.
+
+For each article of rouge-dev.jsonl: ``retell.report(article, segments=1, words=60)``; ROUGE-1/2/L
+F1 (rouge-score, Porter stemmer on) of its **sentences only** — headline and question excluded —
+against the reference highlights, beside
+- LEAD: the article's first N words, N = the number of words of retell's sentences (cut
+  mid-sentence), on the raw article text as given (and, for reference, on the text ingest kept);
+- sumy LexRank: sentences by LexRank rating (pysbd sentences, no NLTK data needed) added until N
+  words, cut to N words — the same length as retell's.
+Also: ms per article for retell (the whole pipeline) and sumy (parse + rank), the median
+per-article ratio, and unsupported facts in retell's reports — numbers, quotations and multi-word
+names absent from the article (an independent check in this script) plus the report's own
+findings.
+
+    .venv/bin/python bench/report.py [--limit N] [--json] [--data PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rouge_score import rouge_scorer
+
+DATA = Path("/work/shared/bench/rouge-dev.jsonl")
+WORDS = 60
+METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+# ----------------------------------------------------------------------------------------------
+# retell
+
+
+def retell_summarizer() -> tuple[str, Callable[[str], tuple[list[str], int]]]:
+    """The summary under test: retell.report when the pipeline is there, else the engine."""
+    try:
+        import retell
+
+        def via_report(text: str) -> tuple[list[str], int]:
+            rep = retell.report(text, segments=1, words=WORDS)
+            sents = [w.text for seg in rep.segments for w in seg.sentences]
+            return sents, len(rep.findings)
+
+        via_report("A council approved a new bridge on Monday. Work starts in May, it said.")
+        return "retell.report(segments=1, words=60)", via_report
+    except Exception as exc:  # the pipeline is another owner's; measure the engine meanwhile
+        print(f"retell.report unavailable ({exc}); calling the engine directly", file=sys.stderr)
+        from retell.engines.extractive import summarize
+        from retell.ingest import from_text
+
+        def via_engine(text: str) -> tuple[list[str], int]:
+            return [w.text for w in summarize(from_text(text), WORDS, 10)], 0
+
+        return "extractive engine (summarize, words=60)", via_engine
+
+
+# ----------------------------------------------------------------------------------------------
+# sumy LexRank with a pysbd tokenizer (sumy's default tokenizer needs NLTK data we cannot fetch)
+
+
+class PysbdTokenizer:
+    """Duck-types sumy's Tokenizer: pysbd for sentences, a regex for words."""
+
+    language = "english"
+    _word = re.compile(r"\w+(?:[-'’]\w+)*")
+
+    def __init__(self) -> None:
+        import pysbd
+
+        self._seg = pysbd.Segmenter(language="en", clean=False)
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in self._seg.segment(paragraph) if s.strip())
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(self._word.findall(sentence))
+
+
+class LexRank:
+    """sumy's LexRankSummarizer (English stemmer and stop words), filled to N words."""
+
+    def __init__(self) -> None:
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.utils import get_stop_words
+
+        self.tokenizer = PysbdTokenizer()
+        self.summarizer = LexRankSummarizer(Stemmer("english"))
+        self.summarizer.stop_words = get_stop_words("english")
+
+    def __call__(self, text: str, n: int) -> str:
+        from sumy.parsers.plaintext import PlaintextParser
+
+        doc = PlaintextParser.from_string(text, self.tokenizer).document
+
+        def until_n_words(infos: list[Any]) -> list[Any]:
+            # called with sentences by rating, best first: keep them until N words
+            out, count = [], 0
+            for info in infos:
+                if count >= n:
+                    break
+                out.append(info)
+                count += len(str(info.sentence).split())
+            return out
+
+        picked = self.summarizer(doc, until_n_words)
+        return " ".join(" ".join(str(s) for s in picked).split()[:n])
+
+
+# ----------------------------------------------------------------------------------------------
+# an independent check for invented facts
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”]{12,}?)[\"”’'](?=[\s.,;:!?)]|$)")
+_NAME = re.compile(r"(?<=[a-z,;:] )((?:[A-Z][a-z]+(?:[-'][A-Za-z]+)?\s){1,3}[A-Z][a-z]+)")
+
+
+def _norm(text: str) -> str:
+    return " ".join(
+        text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split()
+    )
+
+
+def unsupported(summary: str, article: str) -> list[str]:
+    """Numbers, quotations (≥12 characters) and multi-word names not found in the article."""
+    art = _norm(article)
+    art_nums = {m.group(0).rstrip(".,").replace(",", "") for m in _NUMBER.finditer(art)}
+    out = []
+    s = _norm(summary)
+    for m in _NUMBER.finditer(s):
+        if m.group(0).rstrip(".,").replace(",", "") not in art_nums:
+            out.append(f"number {m.group(0)}")
+    for m in _QUOTED.finditer(s):
+        if _norm(m.group(1)) not in art:
+            out.append(f"quote {m.group(1)[:40]}")
+    for m in _NAME.finditer(s):
+        if m.group(1) not in art:
+            out.append(f"name {m.group(1)}")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="ROUGE of retell's short report vs LEAD and LexRank")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--data", type=Path, default=DATA, help="a JSONL file with article, reference")
+    args = ap.parse_args(argv)
+
+    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    rows = rows[: args.limit] if args.limit else rows
+    name, summarize = retell_summarizer()
+    lexrank = LexRank()
+    from retell.ingest import from_text
+
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    systems = ("retell", "lead", "lead_ingested", "lexrank")
+    scores: dict[str, dict[str, list[float]]] = {s: {m: [] for m in METRICS} for s in systems}
+    from retell.engines.extractive import summarize as summarize_engine
+
+    ms_retell, ms_sumy, ratios, words, findings = [], [], [], [], 0
+    ms_ingest: list[float] = []
+    ms_engine: list[float] = []
+    invented: list[tuple[str, str]] = []
+    for row in rows:
+        text, ref = row["article"], row["reference"]
+        t0 = time.perf_counter()
+        sents, n_findings = summarize(text)
+        t1 = time.perf_counter()
+        summary = " ".join(sents)
+        n = len(summary.split())
+        t2 = time.perf_counter()
+        lex = lexrank(text, n)
+        t3 = time.perf_counter()
+        ms_retell.append(1000 * (t1 - t0))
+        ms_sumy.append(1000 * (t3 - t2))
+        ratios.append((t3 - t2) / max(t1 - t0, 1e-9))
+        words.append(n)
+        findings += n_findings
+        invented += [(row.get("id", "?"), u) for u in unsupported(summary, text)]
+        t4 = time.perf_counter()
+        article = from_text(text)
+        t5 = time.perf_counter()
+        summarize_engine(article, WORDS, 10)
+        t6 = time.perf_counter()
+        ms_ingest.append(1000 * (t5 - t4))
+        ms_engine.append(1000 * (t6 - t5))
+        kept = " ".join(s.text for s in article.sentences)
+        cands = {
+            "retell": summary,
+            "lead": " ".join(text.split()[:n]),
+            "lead_ingested": " ".join(kept.split()[:n]),
+            "lexrank": lex,
+        }
+        for sys_name, cand in cands.items():
+            sc = scorer.score(ref, cand)
+            for m in METRICS:
+                scores[sys_name][m].append(100 * sc[m].fmeasure)
+
+    mean = {s: {m: statistics.mean(v) for m, v in d.items()} for s, d in scores.items()}
+    result = {
+        "data": str(args.data),
+        "articles": len(rows),
+        "summary": name,
+        "scored_on": "summary sentences only (no headline, no question)",
+        "words": {"mean": statistics.mean(words), "min": min(words), "max": max(words)},
+        "rouge_f1": mean,
+        "delta_vs_lead": {m: mean["retell"][m] - mean["lead"][m] for m in METRICS},
+        "ms_per_article": {
+            "retell_mean": statistics.mean(ms_retell),
+            "retell_median": statistics.median(ms_retell),
+            "sumy_mean": statistics.mean(ms_sumy),
+            "sumy_median": statistics.median(ms_sumy),
+            "median_ratio_sumy_over_retell": statistics.median(ratios),
+            "of_which_ingest_median": statistics.median(ms_ingest),
+            "of_which_extractive_engine_median": statistics.median(ms_engine),
+        },
+        "unsupported_facts": {
+            "independent_check": len(invented),
+            "examples": invented[:10],
+            "report_findings": findings,
+        },
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return 0
+    print(f"{len(rows)} articles of {args.data.name}; retell = {name}")
+    print(
+        "ROUGE F1 (rouge-score, stemmer on) of the summary SENTENCES ONLY (no headline/question),"
+    )
+    print(
+        f"all systems at retell's length: {result['words']['mean']:.1f} words on average "
+        f"({min(words)}-{max(words)})"
+    )
+    print(f"{'':28s}{'ROUGE-1':>9s}{'ROUGE-2':>9s}{'ROUGE-L':>9s}")
+    labels = {
+        "retell": "retell",
+        "lead": "LEAD (raw article, N words)",
+        "lead_ingested": "LEAD (ingested text)",
+        "lexrank": "sumy LexRank (N words)",
+    }
+    for s in systems:
+        print(f"{labels[s]:28s}" + "".join(f"{mean[s][m]:9.2f}" for m in METRICS))
+    print(
+        f"{'retell - LEAD (raw)':28s}"
+        + "".join(f"{result['delta_vs_lead'][m]:+9.2f}" for m in METRICS)
+    )
+    t = result["ms_per_article"]
+    print(
+        f"ms/article: retell {t['retell_mean']:.2f} (median {t['retell_median']:.2f}), "
+        f"sumy {t['sumy_mean']:.1f} (median {t['sumy_median']:.1f}); "
+        f"median per-article ratio sumy/retell {t['median_ratio_sumy_over_retell']:.1f}x"
+    )
+    print(
+        f"  of retell's time (medians): ingest {t['of_which_ingest_median']:.2f} ms, "
+        f"extractive engine {t['of_which_extractive_engine_median']:.2f} ms, the rest is the "
+        "pipeline's (headline, question, check)"
+    )
+    u = result["unsupported_facts"]
+    print(
+        f"unsupported facts in retell's summaries: {u['independent_check']} (independent check), "
+        f"{u['report_findings']} findings in the reports themselves"
+    )
+    for art_id, what in u["examples"]:
+        print(f"  {art_id}: {what}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
