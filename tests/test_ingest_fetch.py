@@ -52,13 +52,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"<?xml version='1.0'?><rss></rss>", "application/rss+xml")
         elif self.path == "/latin1":
             body = (
-                "<html><body><p>"
-                + "Le caf\u00e9 a ferm\u00e9. " * 0
-                + (
-                    "The caf\u00e9 owner said the council approved the budget on Tuesday night "
-                    "after a long debate about rising costs and two library closures in town."
-                )
-                + "</p></body></html>"
+                "<html><body><p>The caf\u00e9 owner said the council approved the budget on "
+                "Tuesday night after a long debate about rising costs and two library closures "
+                "in town.</p></body></html>"
             )
             self._send(200, body.encode("latin-1"), "text/html; charset=iso-8859-1")
         elif self.path == "/pdf":
@@ -75,9 +71,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain")
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the size-cap tests hang up mid-body on purpose
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
