@@ -377,3 +377,25 @@ def test_share_bar_prefix_is_skipped() -> None:
         "Cuadrilla, the firm behind the tests, said drilling had stopped. It will resume."
     )
     assert texts(from_text(text))[0].startswith("Cuadrilla, the firm")
+
+
+def test_public_surface() -> None:
+    import inspect
+
+    import retell.ingest as ingest
+
+    assert set(ingest.__all__) >= {"Article", "from_text", "from_html", "from_markdown", "load"}
+    for name in ingest.__all__:
+        assert hasattr(ingest, name), name
+    params = inspect.signature(ingest.load).parameters
+    assert params["allow_private"].kind is inspect.Parameter.KEYWORD_ONLY
+    params = inspect.signature(ingest.from_text).parameters
+    assert params["title"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_crlf_and_bom() -> None:
+    text = "Council approves budget\r\n\r\nThe council met on Tuesday. It agreed.\r\n\r\nNew one."
+    art = from_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert art.title == "Council approves budget"
+    assert texts(art) == ["The council met on Tuesday.", "It agreed.", "New one."]
+    assert len(art.paragraphs) == 2
