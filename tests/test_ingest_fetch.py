@@ -195,3 +195,25 @@ def test_not_an_article_url(server: str, path: str) -> None:
 def test_declared_charset_is_used(server: str) -> None:
     art = load(f"{server}/latin1", allow_private=True)
     assert "caf\u00e9 owner" in art.sentences[0].text
+
+
+def test_connection_is_pinned_to_the_checked_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that resolves to a public address is fetched from that very address."""
+    import retell.ingest.fetch as fetch_mod
+
+    def fake_getaddrinfo(host: str, port: int, *args: object, **kw: object) -> list[tuple]:
+        assert host == "news.example"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port))]
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=ARTICLE, headers={"Content-Type": "text/html"})
+
+    monkeypatch.setattr(fetch_mod.socket, "getaddrinfo", fake_getaddrinfo)
+    got = fetch("https://news.example/world/floods", transport=httpx.MockTransport(handler))
+    assert got.url == "https://news.example/world/floods"
+    assert seen[0].url.host == "93.184.216.34"
+    assert seen[0].headers["Host"] == "news.example"
+    assert seen[0].extensions["sni_hostname"] == "news.example"

@@ -6,8 +6,9 @@ link-local, reserved or multicast (server-side request forgery), redirects are f
 (at most five, each checked), the body is streamed and cut at a size cap, and the whole
 exchange has a deadline. ``allow_private=True`` lifts only the address check (tests, intranets).
 
-Known gap: the host is resolved here and again by httpx when it connects, so a DNS answer that
-changes in between (rebinding) is not caught; run ``serve`` behind an egress firewall too.
+Each hop connects to the very address that was checked (the URL's host is replaced by it; the
+Host header and TLS server name keep the real name, so certificates are still verified against
+it), so a DNS answer that changes between check and connect (rebinding) gains nothing.
 """
 
 from __future__ import annotations
@@ -53,8 +54,12 @@ class Fetched:
     charset: str | None
 
 
-def check_address(url: str, *, allow_private: bool = False) -> None:
+def check_address(url: str, *, allow_private: bool = False) -> str | None:
     """Refuse a URL that is not http(s) or whose host resolves to a non-public address.
+
+    Returns:
+        The checked address to connect to (so the connection cannot go to another address
+        the name resolves to a moment later), or None when ``allow_private`` skips the check.
 
     Raises:
         FetchError: not an http(s) URL, no host, or the host does not resolve.
@@ -67,7 +72,7 @@ def check_address(url: str, *, allow_private: bool = False) -> None:
     if not host:
         raise FetchError(f"{url}: no host name in the address; check the URL")
     if allow_private:
-        return
+        return None
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
@@ -87,6 +92,19 @@ def check_address(url: str, *, allow_private: bool = False) -> None:
                 f"refusing to fetch {url}: {host} is a loopback, private, link-local or reserved "
                 f"address ({addr}); only public web pages can be fetched"
             )
+    return str(infos[0][4][0]).split("%")[0]
+
+
+def _pin(url: str, address: str | None) -> tuple[httpx.URL | str, dict[str, str], dict[str, str]]:
+    """The URL with its host replaced by the checked address, the Host header and TLS name."""
+    if address is None:
+        return url, {}, {}
+    try:
+        u = httpx.URL(url)
+    except httpx.InvalidURL:
+        raise FetchError(f"{url} is not a valid URL; check the address") from None
+    ext = {"sni_hostname": u.raw_host.decode("ascii")} if u.scheme == "https" else {}
+    return u.copy_with(host=address), {"Host": u.netloc.decode("ascii")}, ext
 
 
 def _media_type(header: str) -> tuple[str, str | None]:
@@ -126,9 +144,10 @@ def fetch(
         timeout=limits, follow_redirects=False, headers=headers, transport=transport
     ) as client:
         for _hop in range(max_redirects + 1):
-            check_address(current, allow_private=allow_private)
+            pinned = check_address(current, allow_private=allow_private)
+            target, hop_headers, ext = _pin(current, pinned)
             try:
-                with client.stream("GET", current) as resp:
+                with client.stream("GET", target, headers=hop_headers, extensions=ext) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location", "")
                         if not location:
