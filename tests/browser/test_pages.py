@@ -239,15 +239,20 @@ def _audit() -> Audit:
     return Audit(0.2, (number, hedge), verdicts, source, rewrite)
 
 
+HIGHLIGHT = "mark, [data-kind], .f.error, .f.warning, .f.info"
+
+
 def test_audit_page_highlights_and_explains_findings(page: Any, tmp_path: Path) -> None:
     pytest.importorskip("retell.render.audit_html", reason="audit_html is not written yet")
     audit = _audit()
     _open(page, render_audit(audit, "html"), tmp_path / "audit.html")
     assert page.errors == []
-    marks = page.locator("mark, [data-kind]")
+    # audit_html marks a span as <span class="f error|warning|info">; <mark> or data-kind would do too
+    marks = page.locator(HIGHLIGHT)
     assert marks.count() >= 1, "the audit page highlights no span"
     message = audit.findings[0].message
-    target = page.locator("mark, [data-kind]").filter(has_text="150").first
+    target = marks.filter(has_text="150").first
+    assert page.locator("[role=tooltip]:visible").count() == 0
     target.hover()
     title = target.evaluate(
         "el => { for (; el; el = el.parentElement) { if (el.title) return el.title; } return ''; }"
