@@ -130,11 +130,13 @@ def build_article(
         units.extend(_lines(text, max(p0, body_start), p1))
     units = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in units]
     units = [(a, b) for a, b in units if a < b]
-    body_units = [u for u in units if not _is_heading(text, *u)]
+    headings = {u for u in units if _is_heading(text, *u)}
+    if len(headings) == len(units):
+        headings = set()  # nothing but short lines: they are the text, not its signposts
     # First pass: sentence spans per unit, datelines skipped, each sentence's junk kind.
     found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
-        if (u0, u1) not in body_units and body_units:
+        if (u0, u1) in headings:
             skipped.append((u0, u1, "heading"))
             continue
         row: list[tuple[int, int, str | None]] = []
