@@ -62,6 +62,16 @@ def test_seed_has_46_sentences() -> None:
         ('He said it was "a good day."The crowd cheered.', 2),
         ("She met Mrs.Smith on Tuesday.", 1),
         ("Growth hit 2.5%.The bank was pleased.", 2),
+        ("He was born in Washington, D.C. He moved to Ohio.", 2),
+        ("Sen. Elizabeth Warren, D-Mass., said so. Lt. Gov. Dan Patrick did not.", 2),
+        ("It is 5 a.m. in Tokyo. Markets are shut.", 2),
+        ("She is a Ph.D. student. He holds a Ph.D. The lab hired both.", 3),
+        ("About approx. 50 people came. Mt. Everest is high.", 2),
+        ("Chelsea vs. Arsenal ended 1-1. It rained.", 2),
+        ("The Jan. 6 committee met in Nov. The report followed.", 2),
+        ("The Dow fell 1.2%. The S&P 500 rose.", 2),
+        ("He lacked vitamin D. The doctor said so.", 2),
+        ("E. coli was found. Mr. and Mrs. Smith left.", 2),
     ],
 )
 def test_cases(text: str, expected: int) -> None:
