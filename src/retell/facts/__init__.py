@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from retell.facts import aliases as _aliases
 from retell.facts import cues, dates, names, numbers, quotes
+from retell.facts._words import Toks, Vocab
 from retell.facts._words import wordset as _wordset
 from retell.facts.aliases import Aliases
 from retell.facts.model import Fact, Kind
@@ -42,7 +43,6 @@ __all__ = [
     "of_text",
 ]
 
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
 _PRONOUNS = _wordset("he she they his her their him them")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
@@ -51,13 +51,13 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 class _Context:
     """What sentence extraction needs from the whole article."""
 
-    vocab: frozenset[str]
+    vocab: Vocab
     quotes: tuple[quotes.Span, ...]
 
 
 def _context(article: Article) -> _Context:
     text = article.text
-    vocab = frozenset(w.rstrip("’'") for w in _LOWER_WORD.findall(text))
+    vocab = Vocab(text)
     spans: list[quotes.Span] = []
     paras = [(p.start, p.end) for p in article.paragraphs] or [
         (s.start, s.end) for s in article.sentences
@@ -73,8 +73,9 @@ def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fact]:
     facts: list[Fact] = []
+    toks = Toks(text, s0, s1)
     # dates first: "2024" and "late August" must not be read as numbers or names
-    found_dates = dates.find(text, s0, s1)
+    found_dates = dates.find(text, s0, s1, toks)
     date_spans = [(d.start, d.end) for d in found_dates]
     for d in found_dates:
         dv = d.date
@@ -91,11 +92,13 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
             )
         )
     found_names = [
-        n for n in names.find(text, s0, s1, ctx.vocab) if not _overlaps(n.start, n.end, date_spans)
+        n
+        for n in names.find(text, s0, s1, ctx.vocab, toks)
+        if not _overlaps(n.start, n.end, date_spans)
     ]
     name_spans = [(n.start, n.end) for n in found_names]
     taken = list(date_spans)
-    for q in numbers.find(text, s0, s1, skip=date_spans + name_spans):
+    for q in numbers.find(text, s0, s1, date_spans + name_spans, toks):
         facts.append(
             Fact(
                 Kind.NUMBER,
@@ -140,9 +143,9 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
                 who,
             )
         )  # fmt: skip
-    for c in cues.hedges(text, s0, s1, taken):
+    for c in cues.hedges(text, s0, s1, taken, toks):
         facts.append(Fact(Kind.HEDGE, text[c.start : c.end], c.start, c.end, index, c.value))
-    for c in cues.attributions(text, s0, s1, found_names):
+    for c in cues.attributions(text, s0, s1, found_names, toks):
         facts.append(
             Fact(
                 Kind.ATTRIBUTION,
@@ -156,7 +159,7 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
                 c.speaker,
             )
         )
-    for c in cues.negations(text, s0, s1):
+    for c in cues.negations(text, s0, s1, toks):
         facts.append(Fact(Kind.NEGATION, text[c.start : c.end], c.start, c.end, index, c.value))
     facts.sort(key=lambda f: (f.start, f.end))
     return facts
@@ -166,8 +169,7 @@ def of_text(text: str, start: int = 0, end: int | None = None, index: int = 0) -
     """Facts of one stand-alone span of text (a rewrite's sentence, a headline), offsets into
     ``text``. Without an article around it, quotes are read inside the span only."""
     end = len(text) if end is None else end
-    vocab = frozenset(w.rstrip("’'") for w in _LOWER_WORD.findall(text, start, end))
-    ctx = _Context(vocab, tuple(quotes.find_spans(text, start, end)))
+    ctx = _Context(Vocab(text[start:end]), tuple(quotes.find_spans(text, start, end)))
     return tuple(_extract(text, index, start, end, ctx))
 
 

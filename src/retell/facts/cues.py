@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retell.facts._words import Toks
 from retell.facts._words import wordset as _wordset
 from retell.facts.names import Found as _Name
 from retell.facts.quotes import SPEECH_VERBS
@@ -66,7 +67,7 @@ _ATTR_VERBS = (
     "saying|reporting|announcing|found|showed|shows|concluded|according"
 )
 _AFTER_NAME_VERB = re.compile(
-    rf"^(?:['’]s)?\s*(?:\([A-Z][\w.&]*\)\s*)?(?:,\s*[^,]{{1,60}},\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<v>{_ATTR_VERBS})\b",
+    rf"(?:['’]s)?\s*(?:\([A-Z][\w.&]*\)\s*)?(?:,\s*[^,]{{1,60}},\s*)?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<v>{_ATTR_VERBS})\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(
@@ -76,14 +77,22 @@ _ACCORDING = re.compile(
 _BY = re.compile(
     r"\b(?P<v>reported|published|shared|released|revealed|obtained|confirmed|cited)\s+by\s+", re.I
 )
-_PRON_SAID = re.compile(
+_WHO_BEFORE = re.compile(
     r"\b(?P<who>he|she|they|we|i|police|officials|authorities|investigators|prosecutors|witnesses|"
-    r"sources|experts|analysts|researchers|doctors|the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
-    r"(?P<v>said|says|told|reported|added|wrote|claimed|confirmed|stated|announced|insisted|warned)\b",
+    r"sources|experts|analysts|researchers|doctors|the\s+\w+)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_VERB_THEN_NAME = re.compile(rf"(?:^|[,—–]\s*)(?P<v>{SPEECH_VERBS})\s+$", re.IGNORECASE)
+_SAY = _wordset(
+    "said says told reported added wrote claimed confirmed stated announced insisted warned"
+)
+_VERB_THEN_NAME = re.compile(rf"\b(?P<v>{SPEECH_VERBS})\s+$", re.IGNORECASE)
 _DETERMINERS = _wordset("a an the some several")
+_BY_GAP = re.compile(r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_ATTR_WORDS = (
+    frozenset(_ATTR_VERBS.split("|"))
+    | frozenset(SPEECH_VERBS.split("|"))
+    | _wordset("reported published shared released revealed obtained confirmed cited")
+)
 
 
 @dataclass(frozen=True)
@@ -97,17 +106,42 @@ class Cue:
     verb: str | None = None
 
 
-def hedges(text: str, s0: int, s1: int, taken: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+_HEDGE_FIRST = frozenset(h.split()[0] for h in HEDGES)
+_NEG_FIRST = frozenset(h.split()[0] for h in NEGATIONS if "'" not in h and "’" not in h)
+
+
+def _starts(toks: Toks, first: frozenset[str]) -> list[int]:
+    return [toks.spans[k][0] for k, low in enumerate(toks.lows) if low in first]
+
+
+def hedges(
+    text: str,
+    s0: int,
+    s1: int,
+    taken: Sequence[tuple[int, int]] = (),
+    toks: Toks | None = None,
+) -> list[Cue]:
     """Hedge words in ``text[s0:s1]`` outside the spans in ``taken`` (number qualifiers, dates).
 
     "could not" is inability, not a hedge; a capitalised "May" inside a sentence is the month.
     """
+    if toks is None:
+        toks = Toks(text, s0, s1)
+    if _HEDGE_FIRST.isdisjoint(toks.lows):
+        return []
     out: list[Cue] = []
-    for m in _HEDGE_RE.finditer(text, s0, s1):
+    last = s0
+    for p in _starts(toks, _HEDGE_FIRST):
+        if p < last:
+            continue
+        m = _HEDGE_RE.match(text, p, s1)
+        if not m:
+            continue
         a, b = m.start(1), m.end(1)
+        last = b
         if any(x < b and a < y for x, y in taken):
             continue
-        low = m.group(1).lower()
+        low = re.sub(r"\s+", " ", m.group(1).lower())
         if low == "could" and re.match(r"\s*(?:not|n['’]t|never)\b", text[b : b + 8], re.I):
             continue
         if low == "may" and m.group(1) == "May" and a > s0:
@@ -122,15 +156,28 @@ def hedges(text: str, s0: int, s1: int, taken: Sequence[tuple[int, int]] = ()) -
     return out
 
 
-def negations(text: str, s0: int, s1: int) -> list[Cue]:
+def negations(text: str, s0: int, s1: int, toks: Toks | None = None) -> list[Cue]:
     """Negation cues: not, n't, never, no, none, nobody, without, denied, refused, failed to…"""
+    if toks is None:
+        toks = Toks(text, s0, s1)
+    if _NEG_FIRST.isdisjoint(toks.lows) and "n't" not in toks.ltext and "n’t" not in toks.ltext:
+        return []
     out: list[Cue] = []
-    for m in _NEG_RE.finditer(text, s0, s1):
-        if m.group(1):
-            out.append(Cue(m.start(1), m.end(1), "not"))
+    last = s0
+    for (a, b), low in zip(toks.spans, toks.lows, strict=True):
+        if a < last:
+            continue
+        if low[-1] == "t" and low.endswith(("n't", "n’t")) and len(low) > 3:
+            out.append(Cue(b - 3, b, "not"))
+            continue
+        if low not in _NEG_FIRST:
+            continue
+        m = _NEG_RE.match(text, a, s1)
+        if not m or not m.group(2):
             continue
         low = re.sub(r"\s+", " ", m.group(2).lower())
         a, b = m.start(2), m.end(2)
+        last = b
         if low == "no" and m.group(2) == "No" and re.match(r"\.?\s*\d", text[b : b + 3]):
             continue  # "No. 10"
         out.append(Cue(a, b, NEGATIONS[low]))
@@ -145,7 +192,13 @@ def _canonical_source(src: str, names: Sequence[_Name], a: int, b: int) -> str:
     return " ".join(words)
 
 
-def attributions(text: str, s0: int, s1: int, names: Sequence[_Name]) -> list[Cue]:
+def attributions(
+    text: str,
+    s0: int,
+    s1: int,
+    names: Sequence[_Name],
+    toks: Toks | None = None,
+) -> list[Cue]:
     """Who the sentence says said or reported it: "according to X", "X said", "said X",
     "published by X", "X, a spokesman, said". ``speaker`` is the source as written, ``value``
     its canonical form (the names inside, lower case), ``verb`` the reporting verb."""
@@ -159,28 +212,38 @@ def attributions(text: str, s0: int, s1: int, names: Sequence[_Name]) -> list[Cu
         src = text[src_a:src_b].strip(" ,")
         out.append(Cue(a, b, _canonical_source(src, names, src_a, src_b), src, verb.lower()))
 
-    for am in _ACCORDING.finditer(text, s0, s1):
-        add(am.start(), am.end("src"), am.start("src"), am.end("src"), "according to")
+    if toks is None:
+        toks = Toks(text, s0, s1)
+    according = "according" in toks.ltext
+    if not according and _ATTR_WORDS.isdisjoint(toks.lows):
+        return out
+    if according:
+        for am in _ACCORDING.finditer(text, s0, s1):
+            add(am.start(), am.end("src"), am.start("src"), am.end("src"), "according to")
+    has_by = "by" in toks.lows
     for n in names:
         if n.kind == "norp" or not (s0 <= n.start < s1):
             continue
-        m = _AFTER_NAME_VERB.match(text[n.end : s1])
+        m = _AFTER_NAME_VERB.match(text, n.end, s1)
         if m and m.group("v").lower() != "according":
-            add(n.start, n.end + m.end("v"), n.start, n.end, m.group("v"))
+            add(n.start, m.end("v"), n.start, n.end, m.group("v"))
             continue
-        before = text[s0 : n.start]
-        vm = _VERB_THEN_NAME.search(before)
-        if vm:
-            add(s0 + vm.start("v"), n.end, n.start, n.end, vm.group("v"))
+        vm = _VERB_THEN_NAME.search(text, max(s0, n.start - 20), n.start)
+        if vm and (vm.start() == s0 or text[s0 : vm.start()].rstrip()[-1:] in (",", "—", "–")):
+            add(vm.start("v"), n.end, n.start, n.end, vm.group("v"))
+            continue
+        if not has_by:
             continue
         bms = list(_BY.finditer(text, max(s0, n.start - 50), n.start))
         bm = bms[-1] if bms else None
-        gap = r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}"
-        if bm and re.fullmatch(gap, text[bm.end() : n.start], re.I):
+        if bm and _BY_GAP.fullmatch(text, bm.end(), n.start):
             add(bm.start(), n.end, n.start, n.end, bm.group("v"))
-    for pm in _PRON_SAID.finditer(text, s0, s1):
-        if any(a <= pm.start() < b for a, b in seen):
+    for (a, b), low in zip(toks.spans, toks.lows, strict=True):
+        if low not in _SAY:
             continue
-        add(pm.start(), pm.end(), pm.start("who"), pm.end("who"), pm.group("v"))
+        pm = _WHO_BEFORE.search(text, max(s0, a - 40), a)
+        if pm is None or any(x <= pm.start() < y for x, y in seen):
+            continue
+        add(pm.start(), b, pm.start("who"), pm.end("who"), text[a:b])
     out.sort(key=lambda c: c.start)
     return out

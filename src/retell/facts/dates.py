@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from retell.facts._words import Toks
 from retell.facts._words import wordset as _wordset
 
 __all__ = ["DateValue", "Found", "contains", "find", "parse", "equal"]
@@ -170,19 +171,78 @@ def _read(text: str, m: re.Match[str]) -> DateValue | None:
     return None
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
-    """All dates and times in ``text[start:end]``, offsets into ``text``."""
+_CORE = frozenset(
+    [*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "tomorrow", "noon", "midnight"]
+    + [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "weekend",
+        "decade",
+        "decades",
+        "century",
+        "day",
+        "days",
+        "hours",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "night",
+        "morning",
+        "evening",
+    ]
+)
+_QUAL_HEADS = frozenset(["mid", "early", "late"])
+
+
+def find(
+    text: str, start: int = 0, end: int | None = None, toks: Toks | None = None
+) -> list[Found]:
+    """All dates and times in ``text[start:end]``, offsets into ``text``.
+
+    The expression is tried only around trigger tokens (a digit, a month or weekday, a period word
+    such as "year"), starting up to three tokens earlier so "late August 2024", "the end of 2024",
+    "two years ago" and "last year" are read whole.
+    """
     end = len(text) if end is None else end
+    if toks is None:
+        toks = Toks(text, start, end)
+    if not toks.digits and _CORE.isdisjoint(toks.lows) and "mid-" not in toks.ltext:
+        return []
+    spans = toks.spans
     out: list[Found] = []
-    for m in _DATE_RE.finditer(text, start, end):
-        dv = _read(text, m)
-        if dv is None:
-            # "May" as a modal: retry after the word so a later date in the span is not lost.
+    last = start
+    for k, low in enumerate(toks.lows):
+        c = low[0]
+        if (
+            not c.isdigit()
+            and low not in _CORE
+            and (c not in "mel" or low.split("-", 1)[0] not in _QUAL_HEADS)
+        ):
             continue
-        s, e = m.start(), m.end()
-        if dv.precision == "year" and _looks_like_count(text, e):
+        a, b = spans[k]
+        if a < last:
             continue
-        out.append(Found(s, e, dv))
+        for j in range(max(0, k - 3), k + 1):
+            p = spans[j][0]
+            if p < last:
+                continue
+            m = _DATE_RE.match(text, p, end)
+            if not m or m.end() < b:
+                continue
+            dv = _read(text, m)
+            if dv is None:
+                continue
+            if dv.precision == "year" and _looks_like_count(text, m.end()):
+                continue
+            out.append(Found(m.start(), m.end(), dv))
+            last = m.end()
+            break
     return out
 
 

@@ -21,15 +21,13 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from retell.facts._words import TOKEN, Toks, Vocab
 from retell.facts._words import wordset as _wordset
 
 __all__ = ["Found", "find", "normalise", "is_common_word", "ORG_WORDS", "TITLES"]
 
 # Tokens: acronyms with dots (U.S., U.N.), words with inner apostrophes/hyphens, or punctuation.
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St)\.(?= [A-Z])"
-    r"|[\w][\w'’]*(?:-[\w'’]+)*|\S"
-)
+_TOKEN = TOKEN
 _CONNECT = _wordset("of the for and de da del der van von al el bin du la le y")
 _ORG_CONNECT = _wordset("of for and the")
 TITLES = {
@@ -83,6 +81,7 @@ _DEMONYMS = _wordset("""american african mexican korean german cuban kenyan moro
     catholic sikh hindu nepali bangladeshi omani tajik uzbek kazakh turkmen sudanese""")
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
+_INITIAL_AFTER = _OPENERS | frozenset(".!?")
 
 
 @dataclass(frozen=True)
@@ -112,6 +111,7 @@ def is_common_word(word: str) -> bool:
     return bool(getAllLemmas(w))
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Comparable form of a name: "The New York Times" → "new york times", "Gorkov’s" → "gorkov"."""
     n = name.replace("’", "'").replace("‘", "'").strip(" '\".,;:")
@@ -136,39 +136,47 @@ def _strip_possessive(text: str, s: int, e: int) -> int:
     return e
 
 
-def find(text: str, start: int, end: int, vocab: frozenset[str] = frozenset()) -> list[Found]:
+def find(
+    text: str,
+    start: int,
+    end: int,
+    vocab: Vocab | frozenset[str] = frozenset(),
+    tokens: Toks | None = None,
+) -> list[Found]:
     """Names in ``text[start:end]`` (one sentence), offsets into ``text``.
 
     ``vocab`` holds the lower-case words the article uses in lower case anywhere; a capitalised
     sentence-initial word that appears there ("Footage", "Soldiers") is an ordinary word.
     """
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    words = [text[a:b] for a, b in toks]
-    caps = sum(1 for w in words if w[:1].isupper())
-    alpha = sum(1 for w in words if w[:1].isalpha())
-    headline = alpha >= 4 and caps / alpha >= 0.75
+    if tokens is None:
+        tokens = Toks(text, start, end)
+    toks, words, lows = tokens.spans, tokens.words, tokens.lows
+    caps = [k for k, w in enumerate(words) if w[0].isupper()]
+    if not caps:
+        return []
+    headline = (
+        len(caps) >= 4
+        and len(caps) >= 0.5 * len(words)
+        and len(caps) >= 0.75 * sum(1 for w in words if w[0].isalpha())
+    )
     out: list[Found] = []
-    i = 0
     n = len(toks)
-    initial = True  # the next word is at the start of the sentence or of quoted speech
-    while i < n:
+    free = 0
+    for i in caps:
+        if i < free:
+            continue
         w = words[i]
-        if not w[:1].isalnum():
-            initial = w in _OPENERS or w in ".!?"
-            i += 1
+        if lows[i] in _MONTHS_DAYS:
             continue
         if headline:
             # Title Case line: every word is capitalised, so keep only unusual single words.
-            if _is_cap(w) and not _common_start(w, vocab) and w.lower() not in _MONTHS_DAYS:
+            if not _common_start(w, vocab):
                 found = _make(text, toks, words, i, i, i, vocab)
                 if found:
                     out.append(found)
-            i += 1
             continue
-        if not _is_cap(w) or w.lower() in _MONTHS_DAYS:
-            initial = False
-            i += 1
-            continue
+        # at the start of the sentence or of quoted speech a capital says nothing
+        initial = i == 0 or words[i - 1] in _INITIAL_AFTER
         # collect a run of capitalised tokens joined by single spaces (and connectors)
         j = i
         run_end = i
@@ -212,12 +220,11 @@ def find(text: str, start: int, end: int, vocab: frozenset[str] = frozenset()) -
             found = _make(text, toks, words, first, last, i, vocab)
             if found:
                 out.append(found)
-        initial = False
-        i = max(j, run_end + 1)
+        free = max(j, run_end + 1)
     return out
 
 
-def _common_start(word: str, vocab: frozenset[str]) -> bool:
+def _common_start(word: str, vocab: Vocab | frozenset[str]) -> bool:
     low = word.lower().strip("'’")
     if (low in TITLES or low + "." in TITLES) and low not in _TITLE_ADJ:
         return False  # "Ms King said…": the title introduces a name
@@ -235,7 +242,7 @@ def _make(
     first: int,
     last: int,
     run_start: int,
-    vocab: frozenset[str],
+    vocab: Vocab | frozenset[str],
 ) -> Found | None:
     title: str | None = None
     # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
@@ -264,7 +271,6 @@ def _make(
             title = TITLES[prev]
     s = toks[first][0]
     e = toks[last][1]
-    tok_text = text[s:e]
     if "-" in words[last] and not words[last].split("-")[-1][:1].isupper():
         e = toks[last][0] + words[last].index("-")
     e = _strip_possessive(text, s, e)
@@ -275,11 +281,10 @@ def _make(
     # but a lone "The"/"One" is not a name
     if first == last and words[first].lower() in _NOT_NAME:
         return None
-    del tok_text
     value = normalise(span)
     if not value or value in _MONTHS_DAYS:
         return None
-    return Found(s, e, value, title, _kind(text, e, words[first : last + 1], title))
+    return Found(s, e, value, title, _kind(text, e, span, value, title))
 
 
 def _is_contraction(span: str) -> bool:
@@ -299,21 +304,30 @@ _TITLE_ADJ = _wordset(
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 
 
-def _kind(text: str, end: int, words: list[str], title: str | None) -> str | None:
-    lows = [w.lower().rstrip("’'s") if w.endswith(("’s", "'s")) else w.lower() for w in words]
+_NEXT_LOWER = re.compile(r"[\s-]+[a-z]")
+
+
+def _kind(text: str, end: int, span: str, value: str, title: str | None) -> str | None:
+    """A rough type: "org", "person", "norp" (a nationality used as an adjective) or None."""
+    demonym = " " not in value and (value.endswith(_DEMONYM_END) or value in _DEMONYMS)
+    if demonym and value not in ORG_WORDS and _NEXT_LOWER.match(text, end, end + 30):
+        return "norp"
+    acronym = len(span) > 1 and " " not in span and span.replace(".", "").isupper()
+    return _kind_of(value, title, acronym)
+
+
+@lru_cache(maxsize=8192)
+def _kind_of(value: str, title: str | None, acronym: bool) -> str | None:
+    lows = value.split()
     if any(w in ORG_WORDS for w in lows):
         return "org"
-    if len(words) == 1 and words[0].replace(".", "").isupper() and len(words[0]) > 1:
+    if acronym:
         return "org"
     if title and title not in ("king", "queen"):
         return "person"
-    if len(words) == 1 and (lows[0].endswith(_DEMONYM_END) or lows[0] in _DEMONYMS):
-        nxt = re.match(r"[\s-]+([a-z]\w*)", text[end : end + 30])
-        if nxt:
-            return "norp"
     plain = not any(w in _CONNECT or w in _PLACE_WORDS for w in lows)
     if (
-        2 <= len(words) <= 3
+        2 <= len(lows) <= 3
         and plain
         and not is_common_word(lows[-1])
         and not _ROMAN.match(lows[-1])

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from retell.facts._words import Toks
 from retell.facts._words import wordset as _wordset
 
 __all__ = ["Quantity", "find", "fmt", "parse", "qualifier_of", "unit_key", "QUALIFIERS"]
@@ -271,22 +272,98 @@ def _unit_after(text: str, end: int, value: Decimal) -> str | None:
     return None
 
 
+_NUM_TRIGGERS = frozenset(
+    [
+        *_UNITS,
+        *_SCALES,
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+        "half",
+    ]
+)
+_AFTER_A = frozenset(
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "third",
+        "quarter",
+        "half",
+        "fifth",
+        "tenth",
+    ]
+)
+_CURRENCY_START = frozenset("$£€¥")
+
+
+def candidates(text: str, toks: Toks) -> list[int]:
+    """Token starts where a number can begin: digits, currency, number words, "a million"."""
+    lows = toks.lows
+    if (
+        not toks.digits
+        and _NUM_TRIGGERS.isdisjoint(lows)
+        and _AFTER_A.isdisjoint(lows)
+        and "-" not in toks.ltext
+        and not any(c in toks.ltext for c in _CURRENCY_START)
+    ):
+        return []
+    out = []
+    n = len(lows)
+    for k, low in enumerate(lows):
+        c = low[0]
+        if (
+            c.isdigit()
+            or c in _CURRENCY_START
+            or low in _NUM_TRIGGERS
+            or ("-" in low and low.split("-", 1)[0] in _NUM_TRIGGERS)
+        ):
+            out.append(toks.spans[k][0])
+        elif k + 1 < n and low in ("a", "an", "us", "hk", "c"):
+            nxt = lows[k + 1]
+            if nxt in _AFTER_A or nxt == "$" or nxt.split("-", 1)[0] in _AFTER_A:
+                out.append(toks.spans[k][0])
+    return out
+
+
 def find(
-    text: str, start: int = 0, end: int | None = None, skip: list[tuple[int, int]] | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    skip: list[tuple[int, int]] | None = None,
+    toks: Toks | None = None,
 ) -> list[Quantity]:
     """All numbers in ``text[start:end]`` with offsets into ``text``.
 
-    ``skip`` lists spans already claimed (dates, times) that must not be read as numbers. A lone
-    "one" is kept only before a time unit ("one day"); ordinals ("17th") are not quantities.
+    ``skip`` lists spans already claimed (dates, names) that must not be read as numbers; ``toks``
+    the sentence's token spans when the caller has them. A lone "one" is kept only before a time
+    unit ("one day"); ordinals ("17th") are not quantities.
     """
     end = len(text) if end is None else end
     skip = skip or []
+    if toks is None:
+        toks = Toks(text, start, end)
     out: list[Quantity] = []
-    for m in _NUMBER_RE.finditer(text, start, end):
+    last = start
+    for p in candidates(text, toks):
+        if p < last:
+            continue
+        m = _NUMBER_RE.match(text, p, end)
+        if not m:
+            continue
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s >= e or m.group("ord") or any(a < e and s < b for a, b in skip):
+        if s >= e:
+            continue
+        last = e
+        if m.group("ord") or any(a < e and s < b for a, b in skip):
             continue
         words = m.group("words")
         if words and words.lower() == "one" and not m.group("scale"):
@@ -304,11 +381,15 @@ def find(
             unit = "percentage points" if "point" in pct else "%"
         elif m.group("cur"):
             unit = m.group("cur")
+        elif m.group("short") and not m.group("cur"):
+            unit = m.group("short").lower()  # "10m" without a currency: metres, not millions
+            value = _digits_value(m.group("digits") or "") or value
+            val = fmt(value)
         else:
             unit = _unit_after(text, e, value)
         qual, qs, qe = None, None, None
-        qm = _QUAL_RE.search(text, max(0, s - 25), s)
-        if qm and qm.start(1) >= start:
+        qm = _QUAL_RE.search(text, max(start, s - 25), s)
+        if qm:
             qual, qs, qe = QUALIFIERS[qm.group(1).lower()], qm.start(1), qm.end(1)
         else:
             pm = _POST_QUAL_RE.match(text, e)

@@ -60,10 +60,15 @@ def is_term(text: str) -> bool:
     return 0 < len(w) <= 3 and not re.search(r"[!?]", text)
 
 
+_DOUBLE_RE = re.compile(r"[“”\"]")
+_SINGLE_RE = re.compile(r"[‘’']")
+
+
 def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(p0, p1):
+    for m in _DOUBLE_RE.finditer(text, p0, p1):
+        i = m.start()
         c = text[i]
         if c == _DOUBLE_OPEN:
             if open_at is None:
@@ -72,12 +77,11 @@ def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
             if open_at is not None:
                 spans.append((open_at, i + 1))
                 open_at = None
-        elif c == '"':
-            if open_at is None:
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
+        elif open_at is None:
+            open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
     if open_at is not None and p1 - open_at > 2:
         spans.append((open_at, p1))  # speech running to the end of the paragraph
     return spans
@@ -88,11 +92,9 @@ def _single_spans(
 ) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(p0, p1):
-        c = text[i]
-        if c not in _SINGLE:
-            continue
-        if any(a <= i < b for a, b in taken):
+    for m in _SINGLE_RE.finditer(text, p0, p1):
+        i = m.start()
+        if taken and any(a <= i < b for a, b in taken):
             continue
         prev = text[i - 1] if i > p0 else " "
         nxt = text[i + 1] if i + 1 < p1 else " "
