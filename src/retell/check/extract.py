@@ -104,7 +104,7 @@ _QUAL_RE = "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)
 _WN_RE = "|".join(sorted(_WORDNUM, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?i)(?<![\w.,])(?:(?P<q>{_QUAL_RE})\s+)?"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WN_RE})\b|a\s+(?=(?:hundred|thousand|million|billion)\b)|one\s+(?=(?:hundred|thousand|million|billion)\b)|dozens|hundreds|thousands|millions|billions)"
+    rf"(?P<n>\d{{1,2}}-\d{{1,2}}(?![\d-])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WN_RE})\b|a\s+(?=(?:hundred|thousand|million|billion)\b)|one\s+(?=(?:hundred|thousand|million|billion)\b)|dozens|hundreds|thousands|millions|billions)"
     r"(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
     r"(?P<p>\s*(?:%|percent\b|per\s+cent\b))?"
 )
@@ -137,6 +137,8 @@ def numbers(text: str, offset: int = 0, skip: list[tuple[int, int]] | None = Non
             continue
         if n in _VAGUE:
             value = n
+        elif re.fullmatch(r"\d+-\d+", n):
+            value = n  # a score or a range, "4-1": compared as written
         else:
             if n in ("a", "one"):
                 base = 1.0
@@ -335,6 +337,7 @@ _NOT_NAMES = frozenset(
         "since",
         "until",
         "mr",
+        "unk",
         "mrs",
         "ms",
         "dr",

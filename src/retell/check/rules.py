@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
 from retell.check.model import Finding, Span
-from retell.check.text import NEGATIONS, Token, lexicon
+from retell.check.text import NEGATIONS, Lexicon, Token, lexicon
 
 # hedges whose loss turns a report into a fact (modals count only with strong alignment)
 _REPORT_HEDGES = frozenset(
@@ -37,6 +37,31 @@ _STRICT_NEG = frozenset(
 )
 
 
+_DEMONYMS = {
+    "british": {"uk", "britain"},
+    "uk": {"britain", "british"},
+    "britain": {"uk", "british"},
+    "french": {"france"},
+    "dutch": {"netherlands", "holland"},
+    "welsh": {"wales"},
+    "scottish": {"scotland"},
+    "irish": {"ireland"},
+    "swiss": {"switzerland"},
+    "greek": {"greece"},
+    "spanish": {"spain"},
+    "american": {"us", "usa", "america"},
+    "us": {"american", "america", "usa"},
+    "chinese": {"china"},
+    "japanese": {"japan"},
+    "german": {"germany"},
+    "italian": {"italy"},
+    "turkish": {"turkey"},
+    "israeli": {"israel"},
+    "iraqi": {"iraq"},
+    "afghan": {"afghanistan"},
+}
+
+
 @dataclass(frozen=True)
 class SourceFacts:
     """Facts of every source sentence, extracted once per source."""
@@ -48,11 +73,12 @@ class SourceFacts:
     quote_sents: tuple[int, ...]
     words: str  # all quote-normalised words of the source, space separated, padded
     acronyms: tuple[frozenset[str], ...]
-    lower_text: tuple[str, ...]
+    lower_text: tuple[str, ...]  # quote-normalised words, dots removed (U.K. -> uk)
+    name_words: tuple[frozenset[str], ...]
 
 
 def source_facts(index: SourceIndex) -> SourceFacts:
-    nums, dts, nms, qs, qsent, acr, low = [], [], [], [], [], [], []
+    nums, dts, nms, qs, qsent, acr, low, nw = [], [], [], [], [], [], [], []
     for s in index.sentences:
         d = X.dates(s.text, s.start)
         nums.append(tuple(X.numbers(s.text, s.start, [(x.start, x.end) for x in d])))
@@ -69,10 +95,19 @@ def source_facts(index: SourceIndex) -> SourceFacts:
         for q in X.quotes(s.text, s.start):
             qs.append(q)
             qsent.append(s.index)
-        low.append(" " + " ".join(X.quote_words(s.text)) + " ")
+        low.append(" " + " ".join(X.quote_words(s.text.replace(".", ""))) + " ")
+        nw.append(frozenset(w for name in n for w in name.words))
     words = " " + " ".join(X.quote_words(index.article.text)) + " "
     return SourceFacts(
-        tuple(nums), tuple(dts), tuple(nms), tuple(qs), tuple(qsent), words, tuple(acr), tuple(low)
+        tuple(nums),
+        tuple(dts),
+        tuple(nms),
+        tuple(qs),
+        tuple(qsent),
+        words,
+        tuple(acr),
+        tuple(low),
+        tuple(nw),
     )
 
 
@@ -97,30 +132,33 @@ class Rules:
         return list(range(lo, hi))
 
     def name_in(self, name: X.Name, sents: Sequence[int]) -> bool:
-        """Whether a name is given in these source sentences (full, by surname, acronym, demonym)."""
+        """Whether a name is given in these source sentences: the full name, each of its words
+        (a person by surname, "President Zelensky"), an acronym (CSIS, U.K.) or a demonym."""
         lex = lexicon()
-        phrase = " " + " ".join(X.quote_words(name.text)) + " "
-        last = name.words[-1].replace(".", "")
-        flat = name.words[0].replace(".", "") if len(name.words) == 1 else ""
+        words = [
+            w.replace(".", "") for w in name.words if w not in ("of", "for", "and", "the", "de")
+        ]
+        words = [w for w in words if w]
+        if not words:
+            return True
         for i in sents:
             low = self.sf.lower_text[i]
-            if phrase.strip() and phrase in low:
-                return True
-            if f" {last} " in low and len(last) > 2:
-                return True
-            if flat and (
-                flat in self.sf.acronyms[i]
-                or flat.upper() == flat.upper()
-                and flat in self.sf.acronyms[i]
-            ):
-                return True
-            for w in name.words:
-                for r in lex.derived.get(w, ()):
+
+            def has(w: str, low: str = low, i: int = i) -> bool:
+                if f" {w} " in low or w in self.sf.acronyms[i]:
+                    return True
+                for r in lex.derived.get(w, set()) | _DEMONYMS.get(w, set()):
                     if f" {r} " in low:
                         return True
                 base = w.split("-")[0]
                 if base != w and f" {base} " in low:
                     return True
+                return len(w) >= 6 and any(
+                    x.startswith(w[:4]) and abs(len(x) - len(w)) <= 3 for x in self.sf.name_words[i]
+                )  # Russian/Russia, English/England
+
+            if all(has(w) for w in words):
+                return True
         return False
 
     # -- rules --------------------------------------------------------------------------------
@@ -304,52 +342,44 @@ class Rules:
 
         # negation and antonyms --------------------------------------------------------------
         rneg = [t for t in toks if t.lower in _STRICT_NEG]
-        bsent = self.ix.sentences[al.best_single] if al.best_single >= 0 else None
         flip = 0
-        if bsent is not None and al.coverage >= 0.7:
-            sneg = [t for i in win for t in self.ix.sentences[i].toks if t.lower in _STRICT_NEG]
-            if rneg and not sneg:
-                out.append(
-                    Finding(
-                        "negation_flipped",
-                        "error",
-                        "the rewrite negates what the source states",
-                        rspan(rneg[0].start, rneg[0].end),
-                        self._sspan(al.best_single),
-                    )
+        wtoks = [
+            t
+            for i, own in zip(win, al.single or (1.0,) * len(win), strict=False)
+            if own >= 0.3 or i == al.best_single
+            for t in self.ix.sentences[i].toks
+        ]
+        f_neg = _negation_flip(list(toks), wtoks) if al.coverage >= 0.5 else None
+        if f_neg is not None:
+            rt, st, dropped = f_neg
+            msg = (
+                f"the source says “{st.text}” here; the rewrite drops the negation"
+                if dropped
+                else "the rewrite negates what the source states"
+            )
+            out.append(
+                Finding(
+                    "negation_flipped",
+                    "error",
+                    msg,
+                    rspan(rt.start, rt.end),
+                    self._sspan(self._sent_of(st.start), st.start, st.end),
                 )
-                flip += 1
-            elif sneg and not rneg and len(win) == 1 and al.coverage >= 0.8:
-                t0 = sneg[0]
-                out.append(
-                    Finding(
-                        "negation_flipped",
-                        "error",
-                        f"the source says “{t0.text}” here; the rewrite drops the negation",
-                        rspan(start, start + len(text)),
-                        self._sspan(al.best_single, t0.start, t0.end),
-                    )
-                )
-                flip += 1
+            )
+            flip += 1
         lex = lexicon()
         ant = 0
-        wl = {t.lemma: t for i in win for t in self.ix.sentences[i].toks if t.content}
-        for t, m in zip(al.content, al.match, strict=False):
-            if m < 1.0:
-                for a in lex.antonyms.get(t.lemma, ()):
-                    if a in wl:
-                        st = wl[a]
-                        out.append(
-                            Finding(
-                                "negation_flipped",
-                                "error",
-                                f"“{t.text}” says the opposite of the source's “{st.text}”",
-                                rspan(t.start, t.end),
-                                self._sspan(self._sent_of(st.start), st.start, st.end),
-                            )
-                        )
-                        ant += 1
-                        break
+        for t, st in _antonym_swaps(list(toks), wtoks, lex):
+            out.append(
+                Finding(
+                    "negation_flipped",
+                    "error",
+                    f"“{t.text}” says the opposite of the source's “{st.text}”",
+                    rspan(t.start, t.end),
+                    self._sspan(self._sent_of(st.start), st.start, st.end),
+                )
+            )
+            ant += 1
         feats["neg_flip"] = float(flip)
         feats["antonym"] = float(ant)
         feats["neg_r"] = float(len(rneg))
@@ -400,7 +430,9 @@ class Rules:
             return Finding(
                 "date_unsupported", "error", f"the source gives no date “{d.text}” here", sp
             )
-        for pool, far in ((wd, False), (nd, True)):
+        wabs = [x for x in wd if not x[1].relative]
+        nabs = [x for x in nd if not x[1].relative]
+        for pool, far in ((wabs, False), (nabs, True)):
             exact = [x for x in pool if _same_date(d, x[1])]
             if exact:
                 return None
@@ -419,10 +451,26 @@ class Rules:
                 return Finding(
                     "date_changed",
                     "error",
-                    f"“{d.text}” contradicts the source's “{s.text}”",
+                    f"“{d.text}” does not match the source's “{s.text}”",
                     sp,
                     self._sspan(i, s.start, s.end),
                 )
+        rel = [
+            x
+            for x in wd + nd
+            if x[1].relative
+            and x[1].relative != "immediately"
+            and not x[1].relative.startswith("within")
+        ]
+        if rel:
+            i, s = rel[0]
+            return Finding(
+                "date_unsupported",
+                "warning",
+                f"the source dates this only relatively (“{s.text}”); “{d.text}” cannot be confirmed",
+                sp,
+                self._sspan(i, s.start, s.end),
+            )
         comp = [x for x in alld if _compatible(d, x[1]) or _same_date(d, x[1])]
         if comp:
             i, s = comp[0]
@@ -518,6 +566,67 @@ def _compatible(a: X.Date, b: X.Date) -> bool:
         if x is not None and y is not None and x != y:
             return False
     return all(x is None or y is not None for x, y in zip(a.fields(), b.fields(), strict=False))
+
+
+def _antonym_swaps(
+    rtoks: list[Token], stoks: list[Token], lex: Lexicon
+) -> list[tuple[Token, Token]]:
+    """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
+    ra = [t.lemma for t in rtoks]
+    sa = [t.lemma for t in stoks]
+    out = []
+    rl = set(ra)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        for t in rtoks[i1:i2]:
+            if not t.content or t.lemma in sa:
+                continue
+            for st in stoks[max(j1 - 1, 0) : j2 + 1]:
+                if st.content and st.lemma not in rl and lex.antonym(t.lemma, st.lemma):
+                    out.append((t, st))
+                    break
+    return out
+
+
+def _negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token, bool] | None:
+    """A negation present on one side only, next to a word both sides share.
+
+    Returns (rewrite token, source token, dropped?) — dropped when the source negates and the
+    rewrite does not; the rewrite token is then the shared word, the source token the negation.
+    """
+
+    def negated(seq: list[Token], k: int) -> bool:
+        return any(t.lower in _STRICT_NEG for t in seq[max(0, k - 4) : k])
+
+    def heads(seq: list[Token], k: int) -> list[Token]:
+        out = [t for t in seq[k + 1 : k + 5] if t.content and t.lower.isalpha()][:2]
+        return out
+
+    s_pos: dict[str, list[int]] = {}
+    for k, t in enumerate(stoks):
+        if t.content:
+            s_pos.setdefault(t.lemma, []).append(k)
+    r_pos: dict[str, list[int]] = {}
+    for k, t in enumerate(rtoks):
+        if t.content:
+            r_pos.setdefault(t.lemma, []).append(k)
+    s_only = any(t.lower == "only" for t in stoks)
+    for k, t in enumerate(rtoks):
+        if t.lower in _STRICT_NEG:
+            if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
+                continue  # "not … until 1997" says what "only after 1997" says
+            for h in heads(rtoks, k):
+                occ = s_pos.get(h.lemma, [])
+                if occ and not any(negated(stoks, j) for j in occ):
+                    return t, stoks[occ[0]], False
+    for k, t in enumerate(stoks):
+        if t.lower in _STRICT_NEG:
+            for h in heads(stoks, k):
+                occ = r_pos.get(h.lemma, [])
+                if occ and not any(negated(rtoks, j) for j in occ):
+                    return rtoks[occ[0]], t, True
+    return None
 
 
 def _shares_ngram(a: Sequence[str], b: Sequence[str], n: int) -> bool:

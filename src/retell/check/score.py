@@ -12,11 +12,12 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
 from retell.check.align import Alignment, SourceIndex
-from retell.check.text import Token
+from retell.check.text import Token, lexicon
 
 FEATURES = (
     "cov",
@@ -42,6 +43,14 @@ FEATURES = (
     "antonym",
     "neg_r",
     "window_len",
+    "lcs_ratio",
+    "subst_n",
+    "subst_intr",
+    "insert_n",
+    "pair_support",
+    "subst_unrel",
+    "subst_sister",
+    "subst_adj",
 )
 
 
@@ -57,7 +66,7 @@ class Model:
     def prob(self, feats: Mapping[str, float]) -> float:
         z = self.bias
         for name, w, m, s in zip(self.features, self.weights, self.mean, self.scale, strict=False):
-            z += w * (feats.get(name, 0.0) - m) / s
+            z += w * (feats.get(name, 0.0) - m) / (s or 1.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -130,8 +139,80 @@ def features(
         "inversions": _inversions(ix, al),
         "window_len": float(len(al.window)),
     }
+    f.update(_edit_features(ix, toks, al))
     f.update(rule_feats)
     return f
+
+
+def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dict[str, float]:
+    """Minimal-edit signals against the window: words replaced or inserted, pairs kept together."""
+    lex = lexicon()
+    rt = [t for t in toks if t.lower[0].isalnum()]
+    st = [t for i in al.window for t in ix.sentences[i].toks if t.lower[0].isalnum()]
+    if not rt or not st:
+        return {
+            "lcs_ratio": 0.0,
+            "subst_n": 0.0,
+            "subst_intr": 0.0,
+            "insert_n": 0.0,
+            "pair_support": 0.0,
+            "subst_unrel": 0.0,
+            "subst_sister": 0.0,
+            "subst_adj": 0.0,
+        }
+    ra = [t.lemma for t in rt]
+    sa = [t.lemma for t in st]
+    sm = SequenceMatcher(None, ra, sa, autojunk=False)
+    matched = sum(b.size for b in sm.get_matching_blocks())
+    wl = {t.lemma for t in st}
+    subst = intr = ins = unrel = sister = adj = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op not in ("replace", "insert"):
+            continue
+        block = {t.lemma for t in st[j1:j2]}
+        for t in rt[i1:i2]:
+            if not t.content or t.lemma in wl or t.lower in wl:
+                continue
+            rel = lex.related(t.lemma)
+            if rel & wl:
+                continue
+            if op == "replace" and block:
+                subst += 1
+                intr += t.lemma in ix.all_lemmas
+                mine = lex.broader(t.lemma)
+                if any(
+                    mine & lex.broader(x.lemma) for x in st[max(j1 - 1, 0) : j2 + 1] if x.content
+                ):
+                    sister += 1
+                else:
+                    unrel += 1
+                    adj += _is_adjective(t.lower)
+            else:
+                ins += 1
+    pos: dict[str, list[int]] = {}
+    for k, t in enumerate(st):
+        if t.content:
+            pos.setdefault(t.lemma, []).append(k)
+    content = [t.lemma for t in rt if t.content and t.lemma in pos]
+    pairs = list(zip(content, content[1:], strict=False))
+    near = sum(1 for a, b in pairs if any(abs(x - y) <= 6 for x in pos[a] for y in pos[b]))
+    return {
+        "lcs_ratio": matched / len(ra),
+        "subst_n": float(subst),
+        "subst_intr": float(intr),
+        "insert_n": float(ins),
+        "pair_support": near / len(pairs) if pairs else 1.0,
+        "subst_unrel": float(unrel),
+        "subst_sister": float(sister),
+        "subst_adj": float(adj),
+    }
+
+
+def _is_adjective(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    lem = getAllLemmas(word)
+    return "ADJ" in lem and "NOUN" not in lem
 
 
 def _inversions(ix: SourceIndex, al: Alignment) -> float:

@@ -274,6 +274,12 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
         if t.endswith(".") and len(t) > 1 and not _is_abbrev(t):
             t = t[:-1]
         low = t.lower().replace("\u2019", "'")
+        if low.endswith("n't") and len(low) > 3:  # didn't -> did + n't (the negation counts)
+            k = len(t) - 3
+            a = offset + m.start()
+            out.append(Token(t[:k], low[:k], lemma(low[:k]), a, a + k))
+            out.append(Token(t[k:], "n't", "not", a + k, a + len(t)))
+            continue
         if low.endswith("'s") and len(low) > 2:
             base = t[:-2]
             out.append(
