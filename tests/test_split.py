@@ -72,6 +72,7 @@ def test_seed_has_46_sentences() -> None:
         ("The Dow fell 1.2%. The S&P 500 rose.", 2),
         ("He lacked vitamin D. The doctor said so.", 2),
         ("E. coli was found. Mr. and Mrs. Smith left.", 2),
+        ("He paused . . . then went on. She waited . . . Nothing happened.", 3),
     ],
 )
 def test_cases(text: str, expected: int) -> None:
@@ -111,3 +112,18 @@ def test_window_offsets() -> None:
 
 def test_tokenised_lower_case_text() -> None:
     assert len(split("he scored 17 goals . the 27-year-old could move . he played on loan .")) == 3
+
+
+def test_seed_golden_spans() -> None:
+    """Everyone downstream keys on s1…s46: a change to any span must be deliberate."""
+    import json
+
+    from retell.ingest import from_text
+
+    text = (FIXTURES / "seed_001.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / "seed_001.sentences.json").read_text(encoding="utf-8"))
+    got = [
+        {"id": s.id, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
+        for s in from_text(text).sentences
+    ]
+    assert got == gold

@@ -71,6 +71,7 @@ _OPENERS = _words(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"""([.!?\u2026]+)(['")\]]*)(\s+)""")
 _TIGHT = re.compile(r"""(?:(?<=[a-z][a-z])|(?<=[0-9%)]))([.!?])(?=['"]?[A-Z][a-z])""")
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 _NEXT_WORD = re.compile(r"""['"(\[]*([A-Za-z]+)""")
@@ -202,6 +203,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """
     end = len(text) if end is None else end
     flat = normalise_quotes(text[start:end])  # only the window: callers go paragraph by paragraph
+    if ". ." in flat:  # a spaced ellipsis ". . ." is one mark, not three detached full stops
+        flat = _SPACED_ELLIPSIS.sub(lambda e: "\u2026" * len(e.group()), flat)
     n = len(flat)
     events = _quote_events(flat, 0, n)
     # Candidates: (cut, next sentence start, match of a spaced boundary or None for a tight one).
