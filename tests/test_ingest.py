@@ -256,7 +256,7 @@ def test_only_boilerplate_is_empty() -> None:
 def test_html_without_article() -> None:
     with pytest.raises(NoArticleError) as err:
         load(str(FIXTURES / "nav_only.html"))
-    one_line(err.value)
+    assert "nav_only.html" in one_line(err.value)
 
 
 def test_other_url_scheme() -> None:

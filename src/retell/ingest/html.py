@@ -182,7 +182,7 @@ def _keep(line: str, title: str | None) -> bool:
     return not (_BOX_TEXT.search(s) or is_junk(s))
 
 
-def extract(html: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
+def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dict[str, str | None]]:
     """The article text of ``html`` (paragraphs joined by blank lines) and its metadata.
 
     Returns:
@@ -204,7 +204,8 @@ def extract(html: str, url: str | None = None) -> tuple[str, dict[str, str | Non
     body = "\n\n".join(paras)
     if len(body.split()) < 15 and len(body) < 150:  # characters too: CJK has no spaces
         raise NoArticleError(
-            "no article text found in the HTML page (only navigation, links or scripts); "
+            f"no article text found in {name or url or 'the HTML page'} "
+            "(only navigation, links or scripts); "
             "pass the article's own page, or paste its text"
         )
     page_url = url or getattr(doc, "url", None) or None
@@ -228,7 +229,7 @@ def from_html(
         NotEnglishError: the article is in another language.
         EmptyInputError: nothing but boilerplate is left after extraction.
     """
-    body, meta = extract(html, url)
+    body, meta = extract(html, url, name)
     return build_article(
         body,
         title=title or meta["title"],
