@@ -78,16 +78,20 @@ def from_text(text: str, *, title: str | None = None, url: str | None = None) ->
     return build_article(text, title=title, url=url)
 
 
-def from_markdown(md: str, *, title: str | None = None, url: str | None = None) -> Article:
+def from_markdown(
+    md: str, *, title: str | None = None, url: str | None = None, name: str = ""
+) -> Article:
     """Build an article from Markdown: headings, emphasis, links, images and lists stripped.
 
     ``Article.text`` is the stripped text (paragraphs separated by blank lines); a leading
     ``# `` heading becomes the title.
     """
-    ensure_text(md)
+    ensure_text(md, name)
     text, md_title = strip_markdown(md)
-    ensure_text(text, "the Markdown text")
-    return build_article(text, title=title or md_title, url=url, detect_title=not md_title)
+    ensure_text(text, name or "the Markdown text")
+    return build_article(
+        text, title=title or md_title, url=url, detect_title=not md_title, name=name
+    )
 
 
 def from_bytes(
@@ -105,7 +109,7 @@ def from_bytes(
     if kind == "html" or (kind is None and looks_like_html(text)):
         return from_html(text, url, name=name)
     if kind == "markdown" or (kind is None and looks_like_markdown(text)):
-        return from_markdown(text, url=url)
+        return from_markdown(text, url=url, name=name)
     return build_article(text, url=url, name=name)
 
 
@@ -142,7 +146,7 @@ def _load_url(source: str, allow_private: bool) -> Article:
     if media in ("text/html", "application/xhtml+xml") or looks_like_html(text):
         return from_html(text, got.url, name=source)
     if media == "text/markdown" or (media != "text/plain" and looks_like_markdown(text)):
-        return from_markdown(text, url=got.url)
+        return from_markdown(text, url=got.url, name=source)
     return build_article(text, url=got.url, name=source)
 
 
@@ -178,7 +182,7 @@ def _load_path(source: str) -> Article:
     if looks_like_html(text):
         return from_html(text, name=source)
     if ext not in _TEXT_EXT and looks_like_markdown(text):
-        return from_markdown(text)
+        return from_markdown(text, name=source)
     return build_article(text, name=source)
 
 
