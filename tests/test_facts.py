@@ -254,5 +254,10 @@ def test_rewrite_facts() -> None:
     quotes = {f.value: f.speaker for f in of_kind(fs, Kind.QUOTE)}
     assert quotes["they are not animals"] == "she"
     assert quotes["zero out"] is None
+    assert quotes["i saw it all with my own eyes"] == "ilya gorkov"  # carried from "he told"
+    attrs = {(f.speaker, f.value, f.qualifier) for f in of_kind(fs, Kind.ATTRIBUTION)}
+    assert ("he", "ilya gorkov", "told") in attrs
+    assert ("a 2025 CSIS report", "csis", "according to") in attrs
     names = {f.value for f in of_kind(fs, Kind.NAME)}
     assert {"kremlin", "moscow", "csis", "zelensky"} <= names
+    assert not [f for f in of_kind(fs, Kind.NUMBER) if f.text == "zero"]

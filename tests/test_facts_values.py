@@ -192,3 +192,36 @@ def test_cnn_dates_and_names() -> None:
     assert ("66", "66", None, None) in kinds(12, Kind.NUMBER)
     assert ("March 29, 1949", "1949-03-29", None, "day") in kinds(13, Kind.DATE)
     assert {"kayahan acar", "izmir", "turkey"} <= {n[1] for n in kinds(13, Kind.NAME)}
+
+
+def test_and_joins_number_words_only_after_a_scale() -> None:
+    assert [q.value for q in numbers.find("two hundred and fifty soldiers")] == ["250"]
+    assert [(q.value, q.unit) for q in numbers.find("two and a half years")] == [("2.5", "years")]
+    assert [q.value for q in numbers.find("between one and one hundred")] == ["100"]
+
+
+def test_zero_as_a_verb_is_not_a_number() -> None:
+    assert numbers.find("they 'zero out' those who refuse") == []
+    assert [q.value for q in numbers.find("zero deaths were reported")] == ["0"]
+
+
+def test_numbers_and_prepositions_do_not_start_names() -> None:
+    fs = of_text("Ten people died. During the night, Ten Downing Street said nothing.")
+    names = {f.text for f in fs if f.kind is Kind.NAME}
+    assert "Ten" not in names and "During" not in names
+
+
+def test_dailymail_continued_quote_pieces_carry_no_marks() -> None:
+    text = (
+        "'This is a rare model cel painted by the department. 'It would be one of the earliest "
+        "versions,' he said."
+    )
+    qs = [f for f in of_text(text) if f.kind is Kind.QUOTE]
+    assert qs and all(not f.text.startswith("'") and not f.text.endswith("'") for f in qs)
+    assert qs[-1].speaker == "he"
+
+
+def test_speaker_after_verb_with_possessive_in_between() -> None:
+    text = "One former prisoner of war wrote to Moscow's ombudsman: 'How can I carry out orders?'"
+    q = [f for f in of_text(text) if f.kind is Kind.QUOTE][0]
+    assert q.speaker == "one former prisoner of war"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retell.facts import aliases as _aliases
@@ -43,6 +43,7 @@ __all__ = [
     "of_text",
 ]
 
+_QUOTE_MARKS = frozenset("'\"‘’“”")
 _PRONOUNS = _wordset("he she they his her their him them")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
@@ -124,9 +125,9 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
         a, b = max(qspan.inner_start, s0), min(qspan.inner_end, s1)
         if a >= b or qspan.close <= s0 or qspan.open >= s1:
             continue
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
+        while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
+            a += 1  # a continued quote re-opens each sentence with a mark (DailyMail style)
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_MARKS):
             b -= 1
         inner = text[a:b]
         value = quotes.words(inner)
@@ -198,15 +199,17 @@ def of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
     for i, facts in enumerate(per):
         para = article.sentences[i].paragraph
         for k, f in enumerate(facts):
-            if f.kind is not Kind.QUOTE or f.speaker not in _PRONOUNS:
+            pronoun = f.speaker if f.kind is Kind.QUOTE else f.value
+            if f.kind not in (Kind.QUOTE, Kind.ATTRIBUTION) or pronoun not in _PRONOUNS:
                 continue
             who = _resolve(
-                per, article, i, para, f.start, al, persons, _PRONOUN_GENDER.get(f.speaker)
+                per, article, i, para, f.start, al, persons, _PRONOUN_GENDER.get(pronoun)
             )
-            if who:
-                facts[k] = Fact(
-                    f.kind, f.text, f.start, f.end, f.sentence, f.value, f.qualifier, f.unit, who
-                )
+            if who and f.kind is Kind.QUOTE:
+                facts[k] = replace(f, speaker=who)
+            elif who:
+                facts[k] = replace(f, value=who)  # speaker keeps the text as written ("he")
+    _carry_speakers(article, per)
     return tuple(tuple(f) for f in per)
 
 
@@ -241,6 +244,42 @@ def _genders(article: Article, per: list[list[Fact]], al: Aliases) -> dict[str, 
             if len(people) == 1 and persons.get(people[0]) is None:
                 persons[people[0]] = "m" if m.group(1) else "f"
     return persons
+
+
+def _carry_speakers(article: Article, per: list[list[Fact]]) -> None:
+    """A sentence that is nothing but a quote, with no speaker of its own, continues the speech
+    of the quoted sentence before it ("'…,' he told the Times. 'I saw it all.'"), or failing that
+    introduces the one after it."""
+    sents = article.sentences
+
+    def bare(i: int) -> int | None:
+        s = sents[i]
+        for k, f in enumerate(per[i]):
+            if (
+                f.kind is Kind.QUOTE
+                and f.speaker is None
+                and (f.end - f.start) >= 0.8 * (s.end - s.start - 2)
+            ):
+                return k
+        return None
+
+    def speaker_of(i: int) -> str | None:
+        if not 0 <= i < len(sents):
+            return None
+        whos = [
+            f.speaker for f in per[i] if f.kind is Kind.QUOTE and f.speaker and f.unit != "term"
+        ]
+        return whos[-1] if whos else None
+
+    for direction in (-1, 1):
+        for i in range(len(sents)):
+            k = bare(i)
+            j = i + direction
+            if k is None or not 0 <= j < len(sents) or sents[j].paragraph != sents[i].paragraph:
+                continue
+            who = speaker_of(j)
+            if who:
+                per[i][k] = replace(per[i][k], speaker=who)
 
 
 def _share_speakers(per: list[list[Fact]], ctx: _Context) -> None:

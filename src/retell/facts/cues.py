@@ -219,7 +219,10 @@ def attributions(
         return out
     if according:
         for am in _ACCORDING.finditer(text, s0, s1):
-            add(am.start(), am.end("src"), am.start("src"), am.end("src"), "according to")
+            end = am.end("src")
+            while end > am.start("src") and text[end - 1] in ".,;:!?":
+                end -= 1  # "according to a 2025 CSIS report." ends before the full stop
+            add(am.start(), end, am.start("src"), end, "according to")
     has_by = "by" in toks.lows
     for n in names:
         if n.kind == "norp" or not (s0 <= n.start < s1):

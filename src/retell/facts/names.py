@@ -47,7 +47,7 @@ TITLES = {
     "activist": "activist", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
     "inspector": "inspector", "constable": "constable", "superintendent": "superintendent",
     "commissioner": "commissioner", "commander": "commander", "ambassador": "ambassador",
-    "congressman": "congressman", "congresswoman": "congresswoman", "premier": "premier",
+    "congressman": "congressman", "congresswoman": "congresswoman",
     "lieutenant": "lt.", "corporal": "cpl.", "cpl.": "cpl.", "private": "pvt.", "pvt.": "pvt.",
     "bishop": "bishop", "archbishop": "archbishop", "cardinal": "cardinal", "rabbi": "rabbi",
     "imam": "imam", "father": "father", "sister": "sister", "director": "director",
@@ -71,7 +71,13 @@ _NOT_NAME = _wordset("""i the a an and or but if of in on at to for with by from
     his her their our my your this that these those there here who what when where why how
     however meanwhile despite yet still also one another some many most all any each every
     both either neither nor no not according after before while since though
-    although because unless until than then so such""")
+    although because unless until than then so such during among amid within against through
+    throughout upon toward towards across behind beyond beside besides below beneath inside
+    outside onto via except unlike near whether whose whom which everyone everybody someone
+    somebody anyone anybody nobody nothing something anything everything
+    zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion dozens hundreds thousands millions""")
 _MONTHS_DAYS = _wordset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
     friday saturday sunday""")
@@ -313,19 +319,25 @@ def _kind(text: str, end: int, span: str, value: str, title: str | None) -> str 
     if demonym and value not in ORG_WORDS and _NEXT_LOWER.match(text, end, end + 30):
         return "norp"
     acronym = len(span) > 1 and " " not in span and span.replace(".", "").isupper()
-    return _kind_of(value, title, acronym)
+    upper_part = not acronym and any(len(w) > 1 and w.isupper() for w in span.split())
+    return _kind_of(value, title, acronym, upper_part)
 
 
 @lru_cache(maxsize=8192)
-def _kind_of(value: str, title: str | None, acronym: bool) -> str | None:
+def _kind_of(value: str, title: str | None, acronym: bool, upper_part: bool) -> str | None:
     lows = value.split()
     if any(w in ORG_WORDS for w in lows):
         return "org"
     if acronym:
         return "org"
+    if upper_part:
+        return None
     if title and title not in ("king", "queen"):
         return "person"
-    plain = not any(w in _CONNECT or w in _PLACE_WORDS for w in lows)
+    plain = not any(
+        w in _CONNECT or w in _PLACE_WORDS or w in _DEMONYMS or w.endswith(("ian", "ese"))
+        for w in lows
+    ) and not any(ch.isdigit() for ch in value)
     if (
         2 <= len(lows) <= 3
         and plain

@@ -67,7 +67,7 @@ _POST_QUAL = {"or more": "at least", "or so": "about", "and counting": "at least
               "or fewer": "up to", "or less": "up to"}  # fmt: skip
 
 _W = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
-_NUMWORDS = rf"(?:{_W})(?:(?:\s+and\s+|\s+|-)(?:{_W}))*"
+_NUMWORDS = rf"(?:{_W})(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+)(?:{_W}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE_AFTER = (
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<short>k|m|mn|bn|b|tn)\b)"
@@ -83,6 +83,7 @@ _NUMBER_RE = re.compile(
     |(?P<onein>\b(?:one|1)\s+in\s+(?P<den>\d+|{_NUMWORDS})\b)
     |(?:(?P<cur>(?:US|A|C|HK)?\$|£|€|¥)\s?)?
      (?:(?P<digits>(?<![\w.,])(?:{_DIGITS}))|(?P<words>\b(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_NUMWORDS}\b))
+     (?P<andhalf>\s+and\s+a\s+half\b)?
      {_SCALE_AFTER}?
      {_PCT}?
      (?P<ord>(?:st|nd|rd|th)\b)?
@@ -192,6 +193,8 @@ def _match_value(m: re.Match[str]) -> Decimal | None:
     base = _digits_value(m.group("digits")) if m.group("digits") else _words_value(m.group("words"))
     if base is None:
         return None
+    if m.group("andhalf"):
+        base += Decimal("0.5")
     if m.group("scale"):
         base *= _SCALES[m.group("scale").lower()]
     elif m.group("short"):
@@ -387,6 +390,8 @@ def find(
             val = fmt(value)
         else:
             unit = _unit_after(text, e, value)
+            if unit is None and words and words.lower() == "zero":
+                continue  # "'zero out' those who refuse": a verb, not a count
         qual, qs, qe = None, None, None
         qm = _QUAL_RE.search(text, max(start, s - 25), s)
         if qm:

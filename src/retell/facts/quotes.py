@@ -142,9 +142,10 @@ _WITH_NP = re.compile(
     r"\b(?:with|as)\s+(?P<who>(?:the|a|an|one|another|some)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$", re.I
 )
 _SUBJECT = re.compile(
-    rf"^\W*(?:\w+,\s+)?(?P<who>{_PRONOUN}\b|(?:the|a|an|one|another|some)\s+(?:[\w’'-]+\s+){{0,2}}?[\w’'-]+(?=\s*,|\s+(?:who|which|that)\b|\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b))",
+    rf"^\W*(?:\w+,\s+)?(?P<who>{_PRONOUN}\b|(?:the|a|an|one|another|some)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?=\s*,|\s+(?:who|which|that)\b|\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b))",
     re.I,
 )
+_MARK_OUTSIDE_WORD = re.compile(r"[\"“”]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 _POSSESSIVE_LEAD = re.compile(r"^\W*(?P<who>his|her|their)\s+[\w-]+\W*$", re.I)
 
 
@@ -182,8 +183,8 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
     verbs = list(_VERB_RE.finditer(left))
     if verbs:
         v = verbs[-1]
-        if re.search(r"['\"‘’“”]", left[v.end() :].strip()):
-            return None
+        if _MARK_OUTSIDE_WORD.search(left, v.end()):
+            return None  # another quote sits between the verb and this one
         before = left[: v.start()]
         # a name, pronoun or noun phrase right before the verb
         for n in reversed(names):
