@@ -132,7 +132,7 @@ _SECTIONS = {
     "crime": "Crime",
 }
 _META_SECTION = re.compile(
-    r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["'](?:(?:og:)?article:section|section|og:section|parsely-section|sailthru\.section)["'])[^>]*\bcontent\s*=\s*["']([^"']{1,60})["']""",
+    r"""<meta\b(?=[^<>]{0,500}\b(?:property|name)\s*=\s*["'](?:(?:og:)?article:section|section|og:section|parsely-section|sailthru\.section)["'])[^<>]{0,500}\bcontent\s*=\s*["']([^"']{1,60})["']""",
     re.IGNORECASE,
 )
 # JSON-LD: "articleSection": "World" or "articleSection": ["World", "Europe"].

@@ -21,16 +21,19 @@ _LIST = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _REFDEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
+# Bounded repeats throughout: a line of thousands of "[x](" must not take quadratic time.
+_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)|!\[[^\]\n]{0,300}\]\[[^\]\n]{0,100}\]")
+_LINK = re.compile(
+    r"\[([^\]\n]{1,300})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,500}\)|\[([^\]\n]{1,300})\]\[[^\]\n]{0,100}\]"
+)
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _CODE = re.compile(r"`+([^`]+)`+")
 # Emphasis only around word text: "**bold**", "_it_"; a censored "****" or "snake_case" stays.
-_TRIPLE = re.compile(r"(?<![\w*])(\*\*\*|___)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_EM = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?!\w)")
-_STRIKE = re.compile(r"~~(.+?)~~")
+_TRIPLE = re.compile(r"(?<![\w*])(\*\*\*|___)(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*])")
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?![\w*])")
+_EM = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.{1,300}?)(?<=[^\s*_])\1(?!\w)")
+_STRIKE = re.compile(r"~~(.{1,300}?)~~")
 _FM_TITLE = re.compile(r"^title:[ \t]*['\"]?(.*?)['\"]?[ \t]*$", re.M)
 
 

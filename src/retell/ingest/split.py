@@ -225,7 +225,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             qpos, mark, opens = events[k]
             k += 1
             if opens:
-                stack.append((mark, bool(flat[pos:qpos].strip())))
+                # Quotes nest by alternating marks; the same mark opening again means the last
+                # one was never closed. Depth is capped so unclosed quotes cost nothing.
+                if stack and stack[-1][0] == mark:
+                    stack.pop()
+                stack = [*stack[-3:], (mark, bool(flat[pos:qpos].strip()))]
             elif stack and stack[-1][0] == mark:
                 stack.pop()
             elif mark == '"' and any(s[0] == '"' for s in stack):

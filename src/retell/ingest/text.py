@@ -27,10 +27,10 @@ _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
 )
 _HTML_TAG = re.compile(
-    r"<(?:body|article|main|div|p|h[1-6]|section|span|a|br|meta|title)\b[^>]*>", re.I
+    r"<(?:body|article|main|div|p|h[1-6]|section|span|a|br|meta|title)\b[^<>]{0,500}>", re.I
 )
 _MD_SIGNS = re.compile(
-    r"^(?:#{1,6}\s+\S|[-*+]\s+\S|\d+\.\s+\S|>\s|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|!\[",
+    r"^(?:#{1,6}\s+\S|[-*+]\s+\S|\d+\.\s+\S|>\s|```)|\[[^\]\n]{1,300}\]\([^)\s]{1,500}\)|\*\*[^*\n]{1,300}\*\*|!\[",
     re.M,
 )
 
