@@ -399,3 +399,14 @@ def test_crlf_and_bom() -> None:
     assert art.title == "Council approves budget"
     assert texts(art) == ["The council met on Tuesday.", "It agreed.", "New one."]
     assert len(art.paragraphs) == 2
+
+
+def test_headline_and_byline_block() -> None:
+    art = from_text(
+        "Floods hit town\nBy Maria Lopez, 14 March 2025\n\n"
+        "The river burst its banks on Thursday. Thousands fled."
+    )
+    assert art.title == "Floods hit town" and art.byline == "Maria Lopez"
+    assert texts(art) == ["The river burst its banks on Thursday.", "Thousands fled."]
+    art = from_text("By the time the river burst its banks, thousands had fled. Police said so.")
+    assert art.byline is None and len(art.sentences) == 2

@@ -84,6 +84,21 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
+_BYLINE_LINE = re.compile(
+    r"[Bb]y\s+([A-Z][^\n|]{1,80}?)\s*(?:[|\u2022\u00b7,]\s*(?:\d|Updated|Published).*)?$"
+)
+
+
+def _find_byline(text: str, units: list[tuple[int, int]]) -> str | None:
+    """A "By Maria Lopez" line among the first blocks of a pasted article, without the "By"."""
+    for a, b in units:
+        for line in text[a:b].split("\n"):
+            m = _BYLINE_LINE.fullmatch(line.strip())
+            if m and len(m.group(1).split()) <= 8 and not m.group(1).rstrip().endswith("."):
+                return m.group(1).strip().rstrip(",")
+    return None
+
+
 def _captions_marked(found: list[list[tuple[int, int, str | None]]]) -> bool:
     """Whether a detached final " ." marks captions here rather than tokenised sentences.
 
@@ -133,6 +148,13 @@ def build_article(
     headings = {u for u in units if _is_heading(text, *u)}
     if len(headings) == len(units):
         headings = set()  # nothing but short lines: they are the text, not its signposts
+    if byline is None:
+        byline = _find_byline(text, units[:3])
+    if title is None and detect_title and units and units[0] in headings and byline:
+        # "Floods hit town / By Maria Lopez, 14 March": a headline over its byline.
+        head_line = text[units[0][0] : units[0][1]].split("\n")[0].strip()
+        if not _BYLINE_LINE.fullmatch(head_line) and not is_junk(head_line):
+            title = head_line
     # First pass: sentence spans per unit, datelines skipped, each sentence's junk kind.
     found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
