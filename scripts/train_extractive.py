@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from rouge_score import rouge_scorer
 
+from retell.engines.extractive import MAX_QUESTION_WORDS, MIN_QUESTION_WORDS, _question_length
 from retell.engines.extractive_features import FEATURES, candidates
 from retell.ingest import from_text
 
@@ -35,7 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path("/work/shared/bench")
 OUT = ROOT / "src" / "retell" / "data" / "extractive.json"
 WORDS, QUESTION = 60, 10
-HI = round(WORDS * 1.15) - QUESTION
+# As the engine does with no question length given: up to 69 words less the shortest question,
+# then only candidates that leave room for the question the pipeline would write.
+LIMIT = int(WORDS * 1.15)
+HI = LIMIT - MIN_QUESTION_WORDS
 LO = round(WORDS * 0.85) - QUESTION
 
 _SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
@@ -84,7 +88,12 @@ def build(rows: list[dict[str, Any]], window: int, max_pick: int) -> list[dict[s
         ref = _tok(row["reference"])
         ref1, ref2 = set(ref), set(zip(ref, ref[1:], strict=False))
         units: list[Any] = []
-        cands = candidates(art, LO, HI, window, max_pick, units)
+        cands = [
+            c
+            for c in candidates(art, LO, HI, window, max_pick, units)
+            if c.words + MAX_QUESTION_WORDS <= LIMIT
+            or c.words + _question_length(art, c.chosen) <= LIMIT
+        ]
         if not cands:
             continue
         tok_cache: dict[str, list[str]] = {}

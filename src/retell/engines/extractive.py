@@ -331,9 +331,13 @@ def write_parts(
         if not any(vs):  # only junk: write what there is rather than nothing
             vs = [[Variant(s.index, s.text.strip(), s.words, False, False)] for s in sents[:1]]
         budget = part.budget
-        lo = 0.85 * budget - question_words + 2
-        hi = 1.15 * budget - question_words - 2
-        chosen = select(vs, scores, lo, hi, budget - question_words)
+        # Aim at the budget less the question, a little under rather than over: the questions the
+        # pipeline writes run 8–14 words, so a window of -8..+4 around the target keeps the whole
+        # segment within ±15 % whichever length the question turns out to have.
+        target = budget - question_words
+        lo = max(0.85 * budget - question_words + 2, target - 8)
+        hi = min(1.15 * budget - question_words - 2, target + 4)
+        chosen = select(vs, scores, lo, hi, target)
         written = tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in chosen)
         for v in chosen:
             taken.update(bags[v.index])
@@ -372,24 +376,55 @@ def model() -> Model:
     )
 
 
-def summarize(article: Article, words: int = 60, question_words: int = 10) -> tuple[Written, ...]:
+def summarize(
+    article: Article, words: int = 60, question_words: int | None = None
+) -> tuple[Written, ...]:
     """The sentences of a one-segment summary of ``words`` (±15 %) counting its question.
 
-    For ``words=60`` and a 10-word question: 41–59 words of sentences, so that the segment
-    stays within 51–69 words. The candidate with the highest predicted ROUGE gain over the
-    article's lead at equal length wins.
+    For ``words=60``: 41–59 words of sentences, so that the segment stays within 51–69 words.
+    The candidate with the highest predicted ROUGE gain over the article's lead at equal length
+    wins — among those that leave room for the question. ``question_words`` is the question's
+    length when the caller knows it; when it does not, the question the pipeline will write for
+    a one-segment report is measured (it is deterministic: same sentences, same question) for
+    candidates long enough for it to matter.
     """
     from retell.engines.extractive_features import candidates, score
 
-    hi = int(words * 1.15) - question_words
-    lo = max(1, round(words * 0.85) - question_words)
+    limit = int(words * 1.15)
+    qw = QUESTION_WORDS if question_words is None else question_words
+    hi = limit - min(qw, MIN_QUESTION_WORDS if question_words is None else qw)
+    lo = max(1, round(words * 0.85) - qw)
     m = model()
     cands = candidates(article, lo, hi, m.window, m.max_pick)
-    if not cands:  # no admissible set among the first sentences: fill from the whole article
-        part = Part(0, 0, len(article.sentences), words)
-        return write_parts(article, [part], question_words)[0].sentences
-    best = max(cands, key=lambda c: score(c, m.weights))
-    return tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in best.chosen)
+    cands.sort(key=lambda c: score(c, m.weights), reverse=True)
+    for c in cands:
+        if question_words is not None or c.words + MAX_QUESTION_WORDS <= limit:
+            return _written(article, c.chosen)
+        if c.words + _question_length(article, c.chosen) <= limit:
+            return _written(article, c.chosen)
+    # No admissible set among the first sentences: fill from the whole article.
+    part = Part(0, 0, len(article.sentences), words)
+    return write_parts(article, [part], MAX_QUESTION_WORDS if question_words is None else qw)[
+        0
+    ].sentences
+
+
+QUESTION_WORDS = 10  # what a closing question is assumed to take when nobody says
+MIN_QUESTION_WORDS = 8  # the pipeline's questions run 8–14 words (retell.write.questions)
+MAX_QUESTION_WORDS = 14
+
+
+def _written(article: Article, chosen: Sequence[Variant]) -> tuple[Written, ...]:
+    return tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in chosen)
+
+
+def _question_length(article: Article, chosen: Sequence[Variant]) -> int:
+    """Words of the question the pipeline would close this one-segment report with."""
+    try:
+        from retell.write.questions import question
+    except ImportError:  # no question writer: assume the longest question
+        return MAX_QUESTION_WORDS
+    return len(question(article, _written(article, chosen), used=set()).split())
 
 
 class ExtractiveEngine:
@@ -398,12 +433,13 @@ class ExtractiveEngine:
     name = "extractive"
 
     def write(self, article: Article, parts: Sequence[Part], options: Options) -> Draft:
-        qw = int(options.extra.get("question_words", 10))
-        if len(parts) == 1 and options.extra.get("summary", len(article.sentences) > 0):
+        given = options.extra.get("question_words")
+        qw = None if given is None else int(given)
+        if len(parts) == 1:
             part = parts[0]
             if part.first == 0 and part.last == len(article.sentences):
                 return Draft((DraftSegment(summarize(article, part.budget, qw)),))
-        return Draft(write_parts(article, parts, qw))
+        return Draft(write_parts(article, parts, QUESTION_WORDS if qw is None else qw))
 
 
 @hookimpl
