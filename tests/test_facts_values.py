@@ -225,3 +225,30 @@ def test_speaker_after_verb_with_possessive_in_between() -> None:
     text = "One former prisoner of war wrote to Moscow's ombudsman: 'How can I carry out orders?'"
     q = [f for f in of_text(text) if f.kind is Kind.QUOTE][0]
     assert q.speaker == "one former prisoner of war"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Yesterday US President Barack Obama said so.",
+            [("US", None), ("Barack Obama", "president")],
+        ),
+        ("The Prime Minister David Cameron spoke.", [("David Cameron", "prime minister")]),
+        ("He met Secretary of State John Kerry.", [("John Kerry", "secretary of state")]),
+        (
+            "Dr. Jane Smith and Gen. Mark Milley met President Biden.",
+            [("Jane Smith", "dr."), ("Mark Milley", "gen."), ("Biden", "president")],
+        ),
+        ("Officials at the Bank of England said.", [("Bank of England", None)]),
+    ],
+)
+def test_titles_are_qualifiers_even_inside_a_run(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(f.text, f.qualifier) for f in of_text(text) if f.kind is Kind.NAME] == expected
+
+
+def test_title_case_headline_keeps_only_unusual_words() -> None:
+    line = "Desertion and Defiance: The Brutal Fate of Russian Soldiers Who Disobey Orders"
+    assert [f.text for f in of_text(line) if f.kind is Kind.NAME] == ["Russian"]

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
-_PRONOUNS = _wordset("he she they his her their him them")
+_PRONOUNS = _wordset("he she his her him")  # "they" is left as written: often a group
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 

@@ -87,6 +87,7 @@ _DEMONYMS = _wordset("""american african mexican korean german cuban kenyan moro
     catholic sikh hindu nepali bangladeshi omani tajik uzbek kazakh turkmen sudanese""")
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
+_TITLE_CASE_SMALL = _wordset("a an the and or but of in on at to for by with from as vs nor")
 _INITIAL_AFTER = _OPENERS | frozenset(".!?")
 
 
@@ -160,10 +161,9 @@ def find(
     caps = [k for k, w in enumerate(words) if w[0].isupper()]
     if not caps:
         return []
-    headline = (
-        len(caps) >= 4
-        and len(caps) >= 0.5 * len(words)
-        and len(caps) >= 0.75 * sum(1 for w in words if w[0].isalpha())
+    # A Title Case line (a headline): every word but short function words is capitalised.
+    headline = len(caps) >= 5 and not any(
+        w[0].islower() and w not in _TITLE_CASE_SMALL for w in words
     )
     out: list[Found] = []
     n = len(toks)
@@ -222,12 +222,41 @@ def find(
             first += 1
             while first <= last and words[first].lower() in _CONNECT:
                 first += 1
+        # a title inside the run splits it: "US President Barack Obama" → "US", "Barack Obama"
+        cut = _title_inside(lows, first, last)
+        if cut is not None:
+            found = _make(text, toks, words, first, cut - 1, i, vocab)
+            if found:
+                out.append(found)
+            first = cut
         if first <= last:
             found = _make(text, toks, words, first, last, i, vocab)
             if found:
                 out.append(found)
         free = max(j, run_end + 1)
     return out
+
+
+def _title_len(lows: list[str], k: int, last: int) -> int:
+    """How many words of a title start at ``k`` ("secretary of state" → 3), 0 if none."""
+    for n in (3, 2):
+        if k + n - 1 <= last and " ".join(lows[k : k + n]) in TITLES:
+            return n
+    w = lows[k]
+    return 1 if (w in TITLES or w + "." in TITLES) else 0
+
+
+def _title_inside(lows: list[str], first: int, last: int) -> int | None:
+    """Index of a title strictly inside ``[first, last]`` after a non-title word and before a
+    name ("US President Barack Obama" → the index of "President"), or None."""
+    k = first
+    while k <= last and (n := _title_len(lows, k, last)):
+        k += n
+    for j in range(k + 1, last):
+        n = _title_len(lows, j, last)
+        if n and j + n <= last and lows[j] not in _TITLE_ADJ and lows[j - 1] not in _CONNECT:
+            return j
+    return None
 
 
 def _common_start(word: str, vocab: Vocab | frozenset[str]) -> bool:
@@ -252,16 +281,13 @@ def _make(
 ) -> Found | None:
     title: str | None = None
     # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
-    while first < last:
-        two = f"{words[first]} {words[first + 1]}".lower() if first + 1 <= last else ""
-        if two in TITLES:
-            title, first = TITLES[two], first + 2
-            continue
-        if words[first].lower() in TITLES or words[first].lower() + "." in TITLES:
-            title = TITLES.get(words[first].lower()) or TITLES[words[first].lower() + "."]
-            first += 1
-            continue
-        break
+    lows = [w.lower() for w in words[first : last + 1]]
+    k = 0
+    while first + k < last and (n := _title_len(lows, k, last - first)):
+        phrase = " ".join(lows[k : k + n])
+        title = TITLES.get(phrase) or TITLES[phrase + "."]
+        k += n
+    first += k
     while first <= last and words[first] in _CONNECT:
         first += 1
     while last >= first and words[last].lower() in _CONNECT:
