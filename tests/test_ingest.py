@@ -410,3 +410,8 @@ def test_headline_and_byline_block() -> None:
     assert texts(art) == ["The river burst its banks on Thursday.", "Thousands fled."]
     art = from_text("By the time the river burst its banks, thousands had fled. Police said so.")
     assert art.byline is None and len(art.sentences) == 2
+
+
+def test_empty_source_string() -> None:
+    with pytest.raises(InputError, match="no input given"):
+        load("  ")

@@ -198,6 +198,10 @@ def load(source: str, *, allow_private: bool = False) -> Article:
             BinaryInputError, NoArticleError, NotEnglishError).
         FetchError: the URL could not be fetched; BlockedAddressError for private addresses.
     """
+    if not source.strip():
+        raise InputError(
+            "no input given; pass a file path, an http(s) URL, or - for standard input"
+        )
     if source == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
         if isinstance(data, str):
