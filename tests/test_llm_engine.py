@@ -272,3 +272,26 @@ def test_connection_refused_raises_before_any_work() -> None:
     url = f"http://127.0.0.1:{closed_port()}/v1"
     with pytest.raises(LLMConnectionError, match=re.escape(url)):
         engine.write(from_text(TEXT), PARTS, Options(words=45, extra={"base_url": url}))
+
+
+def test_cli_server_down_is_a_one_line_exit_2_within_seconds(seed_path: Any) -> None:
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from llm_fake import closed_port
+
+    url = f"http://127.0.0.1:{closed_port()}/v1"
+    exe = Path(sys.executable).with_name("retell")
+    started = time.monotonic()
+    done = subprocess.run(
+        [str(exe), "report", str(seed_path), "--engine", "llm", "--llm-base-url", url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert time.monotonic() - started < 30
+    assert done.returncode == 2
+    assert url in done.stderr and "RETELL_LLM_BASE_URL" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

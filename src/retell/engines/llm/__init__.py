@@ -138,11 +138,10 @@ class LLMEngine:
         stats.proposed = len(checked)
         bad = [c for c in checked if not c.ok]
         stats.failed_first = len(bad)
-        if bad or not checked:
-            # once, with the findings: a model that can follow instructions usually fixes it
-            failures = [(c.text, c.problems) for c in bad] or [
-                ("(no usable answer)", ("answer with the JSON object only",))
-            ]
+        if bad:
+            # once, with the findings: a model that can follow instructions usually fixes it.
+            # (Junk — nothing usable at all — goes straight to the fallback: no findings to send.)
+            failures = [(c.text, c.problems) for c in bad]
             retry_text = client.chat(
                 repair_messages(messages, answer_text, failures),
                 schema=SCHEMA,
@@ -153,7 +152,7 @@ class LLMEngine:
             r_sentences, r_question = _first_segment(retry)
             rechecked = check_sentences(checker, article, part, r_sentences)
             # keep the better attempt's passing sentences, the retry's when equally good
-            if sum(c.ok for c in rechecked) >= sum(c.ok for c in checked):
+            if sum(c.ok for c in rechecked) >= sum(c.ok for c in checked) and rechecked:
                 checked, question = rechecked, r_question or question
                 answer = ParsedAnswer(answer.headline or retry.headline, answer.segments)
             bad = [c for c in checked if not c.ok]
