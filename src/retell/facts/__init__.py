@@ -19,6 +19,7 @@ Public API::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -54,6 +55,16 @@ class _Context:
 
     vocab: Vocab
     quotes: tuple[quotes.Span, ...]
+    closes: tuple[int, ...] = ()  # quote end offsets, ascending: quotes never overlap
+
+    def quotes_in(self, s0: int, s1: int) -> list[quotes.Span]:
+        """The quotes that reach into ``[s0, s1)``."""
+        out = []
+        for q in self.quotes[bisect_right(self.closes, s0) :]:
+            if q.open >= s1:
+                break
+            out.append(q)
+        return out
 
 
 def _context(article: Article) -> _Context:
@@ -65,7 +76,8 @@ def _context(article: Article) -> _Context:
     ]
     for p0, p1 in paras:
         spans.extend(quotes.find_spans(text, p0, p1))
-    return _Context(vocab, tuple(spans))
+    spans.sort(key=lambda q: q.open)
+    return _Context(vocab, tuple(spans), tuple(q.close for q in spans))
 
 
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -121,9 +133,9 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
         facts.append(
             Fact(Kind.NAME, text[n.start : n.end], n.start, n.end, index, n.value, n.title, n.kind)
         )
-    for qspan in ctx.quotes:
+    for qspan in ctx.quotes_in(s0, s1):
         a, b = max(qspan.inner_start, s0), min(qspan.inner_end, s1)
-        if a >= b or qspan.close <= s0 or qspan.open >= s1:
+        if a >= b:
             continue
         while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
             a += 1  # a continued quote re-opens each sentence with a mark (DailyMail style)
@@ -170,7 +182,8 @@ def of_text(text: str, start: int = 0, end: int | None = None, index: int = 0) -
     """Facts of one stand-alone span of text (a rewrite's sentence, a headline), offsets into
     ``text``. Without an article around it, quotes are read inside the span only."""
     end = len(text) if end is None else end
-    ctx = _Context(Vocab(text[start:end]), tuple(quotes.find_spans(text, start, end)))
+    spans = quotes.find_spans(text, start, end)
+    ctx = _Context(Vocab(text[start:end]), tuple(spans), tuple(q.close for q in spans))
     return tuple(_extract(text, index, start, end, ctx))
 
 
@@ -193,15 +206,18 @@ def of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
     ctx = _context(article)
     text = article.text
     per = [_extract(text, s.index, s.start, s.end, ctx) for s in article.sentences]
-    al = _build_aliases(per, text)
-    persons = _genders(article, per, al)
     _share_speakers(per, ctx)
+    al: Aliases | None = None
+    persons: dict[str, str | None] = {}
     for i, facts in enumerate(per):
         para = article.sentences[i].paragraph
         for k, f in enumerate(facts):
             pronoun = f.speaker if f.kind is Kind.QUOTE else f.value
             if f.kind not in (Kind.QUOTE, Kind.ATTRIBUTION) or pronoun not in _PRONOUNS:
                 continue
+            if al is None:  # only articles with a pronoun to resolve pay for this
+                al = _build_aliases(per, text)
+                persons = _genders(article, per, al)
             who = _resolve(
                 per, article, i, para, f.start, al, persons, _PRONOUN_GENDER.get(pronoun)
             )

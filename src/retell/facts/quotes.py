@@ -35,7 +35,9 @@ SPEECH_VERBS = (
     "acknowledged|urged|calling|called|calls|described|describing|announced|added|exclaimed|"
     "whispered|cried|pleaded|joked|agreed|argued|argues|responded|concluded|spewed|branded|dubbed"
 )
-_VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_SPEECH_SET = frozenset(SPEECH_VERBS.split("|"))
+_WORD_RE = re.compile(r"\w+")
+_NAME_THEN_VERB = re.compile(rf"(?:['’]s)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _PRONOUN = r"(?:he|she|they|i|we|you)"
 
 
@@ -158,10 +160,9 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
     right = text[min(q.close, s1) : s1]
     after = q.close
     for n in names:
-        if after <= n.start <= after + 40 and _GAP_TO_NAME.match(text[after : n.start]):
-            tail = text[n.end : s1]
-            if re.match(rf"^(?:['’]s)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", tail, re.I):
-                return n.value
+        near = after <= n.start <= after + 40 and _GAP_TO_NAME.match(text[after : n.start])
+        if near and _NAME_THEN_VERB.match(text, n.end, s1):
+            return n.value
     m = _RIGHT_PRONOUN.match(right)
     if m:
         return m.group("who").lower()
@@ -180,7 +181,7 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
     m = _POSSESSIVE_LEAD.match(left)
     if m:
         return m.group("who").lower()
-    verbs = list(_VERB_RE.finditer(left))
+    verbs = [w for w in _WORD_RE.finditer(left) if w.group().lower() in _SPEECH_SET]
     if verbs:
         v = verbs[-1]
         if _MARK_OUTSIDE_WORD.search(left, v.end()):
@@ -193,7 +194,7 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
             ):
                 return n.value
         for rx in (_END_PRONOUN, _WITH_NP):
-            m = rx.search(before)
+            m = rx.search(before, max(0, len(before) - 60))
             if m:
                 return m.group("who").lower()
         cands = [n for n in names if n.end <= s0 + v.start() and n.kind not in ("norp",)]
@@ -203,7 +204,7 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
         m = _SUBJECT.match(text[s0 : s0 + v.start() + len(v.group(0))])
         if m:
             return m.group("who").lower()
-        m = _END_NP.search(before)
+        m = _END_NP.search(before, max(0, len(before) - 60))
         if m:
             return m.group("who").lower()
         return None
