@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from retell.engines import Options, get_engine
-from retell.engines.extractive import clean, dangles, drop_asides, summarize, trim, write_parts
+from retell.engines.extractive import (
+    clean,
+    dangles,
+    drop_asides,
+    is_junk,
+    summarize,
+    trim,
+    write_parts,
+)
 from retell.ingest import from_text
 from retell.ingest.article import Article
 from retell.model import Written
@@ -121,6 +129,7 @@ def test_drop_asides_only_safe_ones() -> None:
     assert drop_asides("He met Tom, 20, her son Ed, 23, and Jo.") is None  # a list
     assert drop_asides("His father, Tom Smith, 62, said it.") is None  # chained asides
     assert drop_asides("'My son, who is three, was hurt,' she said.") is None  # inside a quote
+    assert drop_asides("'My son, who is three, was hurt.") is None  # speech that goes on
     assert drop_asides("We saw Peru, a big country, and Chile.") is None
 
 
@@ -194,6 +203,17 @@ def test_no_junk_written() -> None:
     ws = summarize(article, words=40, question_words=5)
     assert all("Scroll down" not in w.text for w in ws)
     _check_openers(article, ws)
+
+
+def test_captions_glued_to_prose_are_junk() -> None:
+    assert is_junk(
+        "Bass, 28, (right) told Woman's Day she was so overwhelmed that she just 'kept laughing "
+        "and crying' The proposal took place in Kyoto, Japan two weeks ago, and the happy couple "
+        "are now back in Perth, where they live."
+    )
+    assert is_junk("Shaw (right) tussles with Eden Hazard (left) during the match on Saturday.")
+    assert not is_junk("Smith (pictured) said the plan would go ahead next year.")
+    assert is_junk("Scroll down for video .")
 
 
 def test_one_part_over_whole_article_uses_summary(seed_text: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from retell.ingest import from_text
 from retell.ingest.article import Article
-from retell.plan import Part, default_segments, plan
+from retell.plan import Part, dangles, default_segments, plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -35,6 +35,13 @@ def test_seed_cuts_at_paragraph_breaks(seed_text: str) -> None:
     for p in plan(article)[1:]:
         s = article.sentences
         assert s[p.first].paragraph != s[p.first - 1].paragraph
+
+
+def test_no_part_starts_on_a_continuation(seed_text: str) -> None:
+    for name in ("cnndm_dev_00.txt", "cnndm_dev_05.txt", "cnndm_dev_12.txt"):
+        article = from_text((FIXTURES / name).read_text(encoding="utf-8"))
+        for p in plan(article)[1:]:
+            assert not dangles(article.sentences[p.first].text), article.sentences[p.first].text
 
 
 def test_parts_are_not_equal_slices_but_follow_topics(seed_text: str) -> None:

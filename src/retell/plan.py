@@ -22,6 +22,7 @@ DEFAULT_WORDS = 90
 WORDS_PER_PART = 170  # source words per part when K is not given (the seed's 1,008 words → 6)
 MAX_PARTS = 10
 PARAGRAPH_BONUS = 0.4
+CONTINUATION_PENALTY = 0.6
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,35 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb)
+
+
+# Openers that need the previous sentence to be understood.
+PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "this", "these", "those", "his", "her", "hers", "its", "their"}
+    | {"theirs", "him", "them", "such", "that", "both", "another", "neither", "either"}
+)
+# Connectives that tie a sentence to the one before it.
+_CONNECTIVE = re.compile(
+    r"^(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|But|Yet|And|Still|"
+    r"Instead|Also|Thus|Therefore|Hence|Otherwise|Even so|Despite this|In addition|Then)\b"
+)
+_FIRST_WORD = re.compile(r"[\"'\u2018\u201c(]*([A-Za-z]+)")
+
+
+def dangles(text: str) -> bool:
+    """Does ``text`` open on a pronoun, a connective or a lower-case continuation?"""
+    t = text.lstrip()
+    if not t:
+        return False
+    if _CONNECTIVE.match(t):
+        return True
+    m = _FIRST_WORD.match(t)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0].islower():
+        return True  # a continuation the splitter cut off
+    return word.lower() in PRONOUNS
 
 
 def default_segments(article: Article) -> int:
@@ -161,6 +191,11 @@ def _cuts(article: Article, k: int, budget: int) -> list[int]:
     # clear shift in mid-paragraph still wins over a paragraph break inside one topic).
     for g in para_gaps:
         depth[g] += PARAGRAPH_BONUS
+    # A sentence that opens on "He", "This", "However"… continues the one before: a part that
+    # began there would open on something its reader has not seen.
+    for g in range(1, n):
+        if dangles(sents[g].text):
+            depth[g] -= CONTINUATION_PENALTY
     cum = [0]
     for s in sents:
         cum.append(cum[-1] + s.words)

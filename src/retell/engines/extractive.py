@@ -32,48 +32,22 @@ from retell.facts import of_article
 from retell.facts.model import Kind
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.plan import Part, content_words, cosine
+from retell.plan import Part, content_words, cosine, dangles
 
 ORIGIN = "extractive"
 
-# Openers that need the previous sentence to be understood.
-PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "this", "these", "those", "his", "her", "hers", "its", "their"}
-    | {"theirs", "him", "them", "such", "that", "both", "another", "neither", "either"}
-)
 # Leading discourse connectives that may be dropped without changing what is claimed. Those
 # marked with a comma only count when followed by one ("Still," but not "Still more…").
 _TRIM = re.compile(
-    r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Still|Also|Yet|"
-    r"Indeed|In addition|Additionally|Separately|Besides|Then|Now|So),\s+|(?:But|And)\s+(?=\w))"
+    r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Additionally),?\s+|"
+    r"(?:Still|Also|Yet|Indeed|In addition|Separately|Besides|Then|Now|So),\s+|"
+    r"(?:But|And)\s+(?=\w))"
 )
-# Openers that dangle but cannot be trimmed safely.
-_CONNECTIVE = re.compile(
-    r"^(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|But|Yet|And|Still|"
-    r"Instead|Also|Thus|Therefore|Hence|Otherwise|Even so|Despite this|In addition|Then)\b"
-)
-_FIRST_WORD = re.compile(r"[\"'\u2018\u201c(]*([A-Za-z]+)")
 _JUNK = re.compile(
     r"(scroll down|click here|read more|follow @|watch the video|video courtesy|"
     r"sign up for|share this|updated:|published:|\bcnn\b.*contributed to this report)",
     re.I,
 )
-
-
-def dangles(text: str) -> bool:
-    """Does ``text`` open on a pronoun, a connective or a lower-case continuation?"""
-    t = text.lstrip()
-    if not t:
-        return False
-    if _CONNECTIVE.match(t):
-        return True
-    m = _FIRST_WORD.match(t)
-    if not m:
-        return False
-    word = m.group(1)
-    if word[0].islower():
-        return True  # a continuation the splitter cut off
-    return word.lower() in PRONOUNS
 
 
 def trim(text: str) -> str | None:
@@ -152,6 +126,8 @@ def drop_asides(text: str) -> str | None:
     """``text`` without its safe asides between commas; None if there is none."""
     out = text
     quotes = [q.start() for q in _QUOTE_MARK.finditer(text)]
+    if len(quotes) % 2:
+        return None  # speech left open (it goes on in the next sentence): all of it is quoted
     last_quote = quotes[-1] if quotes else -1
     for m in reversed(list(_ASIDE.finditer(text))):
         if m.start() < last_quote:
@@ -183,9 +159,12 @@ def drop_asides(text: str) -> str | None:
 def is_junk(text: str) -> bool:
     """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
     t = text.strip()
-    return bool(
-        len(t.split()) < 4 or _JUNK.search(t) or t.endswith(" .") or t.endswith(":") or "|" in t
-    )
+    if len(t.split()) < 4 or _JUNK.search(t) or t.endswith((" .", ":")) or "|" in t:
+        return True
+    # A photo direction in a long "sentence" is a caption the splitter glued to prose
+    # ("Bass (right) told… crying' The proposal took place…"): neither can be written safely.
+    refs = len(_PHOTO_REF.findall(t)) if "(" in t else 0
+    return refs >= 2 or (refs == 1 and len(t.split()) > 30)
 
 
 @dataclass(frozen=True)
