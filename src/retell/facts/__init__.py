@@ -30,6 +30,7 @@ from retell.facts._words import Toks, Vocab
 from retell.facts._words import wordset as _wordset
 from retell.facts.aliases import Aliases
 from retell.facts.model import Fact, Kind
+from retell.facts.quotes import Span as QuoteSpan
 from retell.ingest.article import Article, Sentence
 
 __all__ = [
@@ -54,10 +55,10 @@ class _Context:
     """What sentence extraction needs from the whole article."""
 
     vocab: Vocab
-    quotes: tuple[quotes.Span, ...]
+    quotes: tuple[QuoteSpan, ...]
     closes: tuple[int, ...] = ()  # quote end offsets, ascending: quotes never overlap
 
-    def quotes_in(self, s0: int, s1: int) -> list[quotes.Span]:
+    def quotes_in(self, s0: int, s1: int) -> list[QuoteSpan]:
         """The quotes that reach into ``[s0, s1)``."""
         out = []
         for q in self.quotes[bisect_right(self.closes, s0) :]:
@@ -70,7 +71,7 @@ class _Context:
 def _context(article: Article) -> _Context:
     text = article.text
     vocab = Vocab(text)
-    spans: list[quotes.Span] = []
+    spans: list[QuoteSpan] = []
     paras = [(p.start, p.end) for p in article.paragraphs] or [
         (s.start, s.end) for s in article.sentences
     ]
