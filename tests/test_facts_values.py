@@ -252,3 +252,13 @@ def test_titles_are_qualifiers_even_inside_a_run(
 def test_title_case_headline_keeps_only_unusual_words() -> None:
     line = "Desertion and Defiance: The Brutal Fate of Russian Soldiers Who Disobey Orders"
     assert [f.text for f in of_text(line) if f.kind is Kind.NAME] == ["Russian"]
+
+
+def test_lower_case_sentences_still_have_months() -> None:
+    # benchmark summaries are often lower-cased whole
+    found = [d.date.value for d in dates.find("the attack happened on january 5 , 2015 in paris .")]
+    assert found == ["2015-01-05"]
+    assert [d.date.value for d in dates.find("it opened in may 2019 .")] == ["2019-05"]
+    assert dates.find("officials may decide in a march on friday .")[0].date.value == "friday"
+    # in ordinary prose a lower-case month word is not a date
+    assert dates.find("The troops march on. They may win.") == []

@@ -62,9 +62,9 @@ _DATE_RE = re.compile(
             # ISO 2024-08-25
             r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-2]\d|3[01])\b)",
             # [qual] Month day, year | Month day | Month year | Month
-            rf"(?P<mdy>(?<![\w-]){_Q.format(n='q1')}{_MONTH.format(n='m1')}(?:\s+{_DAY.format(n='d1')}\b(?!\s*(?:%|,\d)))?(?:,?\s+(?:of\s+)?{_YEAR.format(n='y1')})?)",
+            rf"(?P<mdy>(?<![\w-]){_Q.format(n='q1')}{_MONTH.format(n='m1')}(?:\s+{_DAY.format(n='d1')}\b(?!\s*(?:%|,\d)))?(?:\s?,?\s+(?:of\s+)?{_YEAR.format(n='y1')})?)",
             # [qual] day Month [year]
-            rf"(?P<dmy>\b{_Q.format(n='q2')}{_DAY.format(n='d2')}\s+(?:of\s+)?{_MONTH.format(n='m2')}(?:,?\s+{_YEAR.format(n='y2')})?)",
+            rf"(?P<dmy>\b{_Q.format(n='q2')}{_DAY.format(n='d2')}\s+(?:of\s+)?{_MONTH.format(n='m2')}(?:\s?,?\s+{_YEAR.format(n='y2')})?)",
             # decades: the 1990s, the '90s
             r"(?P<dec>(?<![\w-])(?:(?P<dq>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)s\b)",
             # [qual] year
@@ -116,26 +116,30 @@ def _qual(text: str | None) -> str | None:
     return _QUALS.get(re.sub(r"\s+", " ", text.lower()).replace(" of of", " of"))
 
 
-def _month_ok(text: str, m: re.Match[str], group: str) -> bool:
-    """Reject lower-case month words and the modal "May" / the verb "March" without date context."""
+def _month_ok(text: str, m: re.Match[str], group: str, lower: bool = False) -> bool:
+    """Reject lower-case month words (unless the whole sentence is lower case, as benchmark
+    summaries are) and the modal "May" / the verb "March" without date context."""
     word = m.group(group)
-    if not _MONTH_CASE.match(word):
+    cap = _MONTH_CASE.match(word) is not None
+    if not cap and not lower:
         return False
     if word.lower() in ("may", "march"):
         has_num = any(m.group(g) for g in ("d1", "y1", "d2", "y2"))
+        if not cap and not has_num:
+            return False
         before = text[max(0, m.start(group) - 12) : m.start(group)]
         if not has_num and not _MAY_CONTEXT.search(before) and not m.group("q1"):
             return False
     return True
 
 
-def _read(text: str, m: re.Match[str]) -> DateValue | None:
+def _read(text: str, m: re.Match[str], lower: bool = False) -> DateValue | None:
     kind = m.lastgroup
     if m.group("iso"):
         return DateValue(f"{m.group('iy')}-{m.group('im')}-{m.group('id')}", None, "day")
     if m.group("mdy") or m.group("dmy"):
         mg, dg, yg = ("m1", "d1", "y1") if m.group("mdy") else ("m2", "d2", "y2")
-        if not _month_ok(text, m, mg):
+        if not _month_ok(text, m, mg, lower):
             return None
         month = MONTHS[m.group(mg).lower().rstrip(".")]
         day = m.group(dg)
@@ -215,6 +219,7 @@ def find(
     if not toks.digits and _CORE.isdisjoint(toks.lows) and "mid-" not in toks.ltext:
         return []
     spans = toks.spans
+    lower = toks.ltext == text[start:end]  # a sentence written all in lower case
     out: list[Found] = []
     last = start
     for k, low in enumerate(toks.lows):
@@ -235,7 +240,7 @@ def find(
             m = _DATE_RE.match(text, p, end)
             if not m or m.end() < b:
                 continue
-            dv = _read(text, m)
+            dv = _read(text, m, lower)
             if dv is None:
                 continue
             if dv.precision == "year" and _looks_like_count(text, m.end()):
