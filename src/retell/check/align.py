@@ -14,24 +14,33 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from retell.check.text import Token, lexicon, tokens
+from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
 
 EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
 
 
-@dataclass(frozen=True)
 class SourceSentence:
-    index: int
-    id: str
-    start: int
-    end: int
-    text: str
-    toks: tuple[Token, ...]
-    lemmas: frozenset[str]
-    lowers: frozenset[str]
-    related: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    """A source sentence's word sets (built fast from plain strings); tokens with offsets are
+    made only for the few sentences a rewrite is compared with."""
+
+    __slots__ = ("index", "id", "start", "end", "text", "lemmas", "lowers", "bigrams", "_toks")
+
+    def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
+        self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
+        lows = [w.lower() for w in words(text)]
+        info = [word_info(w) for w in lows]
+        self.lowers = frozenset(lows)
+        self.lemmas = frozenset(lem for lem, c in info if c)
+        seq = [lem for (lem, _), w in zip(info, lows, strict=True) if w[:1].isalnum()]
+        self.bigrams = frozenset(zip(seq, seq[1:], strict=False))
+        self._toks: tuple[Token, ...] | None = None
+
+    @property
+    def toks(self) -> tuple[Token, ...]:
+        if self._toks is None:
+            self._toks = tuple(tokens(self.text, self.start))
+        return self._toks
 
 
 @dataclass(frozen=True)
@@ -54,32 +63,41 @@ class SourceIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        lex = lexicon()
         sents = []
         df: dict[str, int] = {}
+        post: dict[str, list[int]] = {}
         for s in article.sentences:
-            toks = tuple(tokens(s.text, s.start))
-            lem = frozenset(t.lemma for t in toks if t.content)
-            low = frozenset(t.lower for t in toks)
-            rel = frozenset(r for x in lem for r in lex.related(x))
-            lseq = [t.lemma for t in toks if t.lower[0].isalnum()]
-            bi = frozenset(zip(lseq, lseq[1:], strict=False))
-            sents.append(
-                SourceSentence(s.index, s.id, s.start, s.end, s.text, toks, lem, low, rel, bi)
-            )
-            for x in lem:
+            ss = SourceSentence(s.index, s.id, s.start, s.end, s.text)
+            sents.append(ss)
+            for x in ss.lemmas:
                 df[x] = df.get(x, 0) + 1
+            for x in ss.lemmas | ss.lowers:
+                post.setdefault(x, []).append(s.index)
+        self._post = post
+        self._related: dict[int, frozenset[str]] = {}
         self.sentences: tuple[SourceSentence, ...] = tuple(sents)
         n = max(1, len(sents))
         self._n = n
         self._df = df
         self.all_lemmas = frozenset(df)
         self.all_lowers = frozenset(x for s in sents for x in s.lowers)
-        self.all_related = frozenset(r for s in sents for r in s.related)
         self.all_bigrams = frozenset(b for s in sents for b in s.bigrams)
         self.by_text = {_norm(s.text): s.index for s in sents}
         self.id_index = {s.id: s.index for s in sents}
         self._broader: dict[int, frozenset[int]] = {}
+
+    def related_of(self, i: int) -> frozenset[str]:
+        """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""
+        if i not in self._related:
+            lex = lexicon()
+            self._related[i] = frozenset(
+                r for x in self.sentences[i].lemmas for r in lex.related(x)
+            )
+        return self._related[i]
+
+    def related_in_source(self, lem: str) -> bool:
+        """Whether a word or one of its WordNet relatives occurs anywhere in the source."""
+        return any(r in self._df for r in lexicon().related(lem))
 
     def idf(self, lem: str) -> float:
         return math.log(1.0 + self._n / (1.0 + self._df.get(lem, 0))) + 0.5
@@ -102,15 +120,19 @@ class SourceIndex:
         if not self.sentences:
             return Alignment((), 0.0, 0.0, -1, 0.0, tuple(0.0 for _ in content), content, weights)
         lex = lexicon()
-        scores = []
-        for s in self.sentences:
-            sc = 0.0
-            for t, w in zip(content, weights, strict=False):
-                if t.lemma in s.lemmas or t.lower in s.lowers:
-                    sc += w
-                elif t.lemma in s.related or any(r in s.lemmas for r in lex.related(t.lemma)):
-                    sc += w * RELATED
-            scores.append(sc / total)
+        scores = [0.0] * len(self.sentences)
+        post = self._post
+        for t, w in zip(content, weights, strict=False):
+            exact = set(post.get(t.lemma, ()))
+            exact.update(post.get(t.lower, ()))
+            for i in exact:
+                scores[i] += w
+            rel: set[int] = set()
+            for r in lex.related(t.lemma):
+                rel.update(post.get(r, ()))
+            for i in rel - exact:
+                scores[i] += w * RELATED
+        scores = [x / total for x in scores]
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         cands = set(order[:3])
         cands.update(self.id_index[c] for c in cited if c in self.id_index)
@@ -127,8 +149,15 @@ class SourceIndex:
         if cited_ix:
             windows.add(cited_ix[:3])
         best: tuple[float, tuple[int, ...], tuple[float, ...], float] | None = None
+        rels = [lex.related(t.lemma) for t in content]
+        per: dict[int, tuple[float, ...]] = {}
         for win in windows:
-            m, cov, ex = self._match(content, weights, win, total)
+            for i in win:
+                if i not in per:
+                    per[i] = self._match_one(content, rels, i)
+            m = tuple(max(x) for x in zip(*(per[i] for i in win), strict=True)) if content else ()
+            cov = sum(x * w for x, w in zip(m, weights, strict=True)) / total
+            ex = sum(w for x, w in zip(m, weights, strict=True) if x == EXACT) / total
             gap = win[-1] - win[0] + 1 - len(win)
             key = cov - 0.04 * (len(win) - 1) - (0.1 if gap else 0.0)
             if best is None or key > best[0]:
@@ -158,30 +187,21 @@ class SourceIndex:
             tuple(scores[i] for i in win),
         )
 
-    def _match(
-        self, content: Sequence[Token], weights: Sequence[float], win: Sequence[int], total: float
-    ) -> tuple[tuple[float, ...], float, float]:
-        lex = lexicon()
-        lemmas: set[str] = set()
-        lowers: set[str] = set()
-        related: set[str] = set()
-        for i in win:
-            s = self.sentences[i]
-            lemmas |= s.lemmas
-            lowers |= s.lowers
-            related |= s.related
+    def _match_one(
+        self, content: Sequence[Token], rels: Sequence[frozenset[str]], i: int
+    ) -> tuple[float, ...]:
+        """Per content token: EXACT, RELATED or 0 against source sentence i."""
+        s = self.sentences[i]
+        lemmas, lowers = s.lemmas, s.lowers
         m = []
-        cov = ex = 0.0
-        for t, w in zip(content, weights, strict=False):
+        for t, rel in zip(content, rels, strict=True):
             if t.lemma in lemmas or t.lower in lowers:
                 m.append(EXACT)
-                ex += w
-            elif t.lemma in related or any(r in lemmas for r in lex.related(t.lemma)):
+            elif not rel.isdisjoint(lemmas):
                 m.append(RELATED)
             else:
                 m.append(0.0)
-            cov += m[-1] * w
-        return tuple(m), cov / total, ex / total
+        return tuple(m)
 
 
 def _norm(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retell.check.text import is_word, lexicon
+from retell.check.text import is_word
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -216,6 +216,13 @@ _DATE = re.compile(
 )
 
 
+_DATE_HINT = re.compile(
+    rf"(?i)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|{_DAYS}|yesterday|today|"
+    r"tomorrow|tonight|within|immediately|(?:last|this|next|past|previous)\s+(?:year|month|week|"
+    r"summer|winter|spring|autumn|fall|decade|century|mon|tue|wed|thu|fri|sat|sun))"
+)
+
+
 @dataclass(frozen=True)
 class Date:
     text: str
@@ -233,6 +240,8 @@ class Date:
 
 def dates(text: str, offset: int = 0) -> list[Date]:
     """Dates and times of a sentence as comparable fields (year, month, day, qualifier)."""
+    if not _DATE_HINT.search(text):
+        return []
     out = []
     for m in _DATE.finditer(text):
         mon = m.group("m")
@@ -357,18 +366,26 @@ class Name:
     words: tuple[str, ...]  # lower case, "the" and possessive stripped
 
 
+_HAS_UPPER = re.compile(r"[A-Z]")
+_CHUNK = re.compile(r"[^\s\u2014\u2013\"()\[\]:;!?]+")
+
+
 def _clean(w: str) -> str:
     return re.sub(r"(?:['’]s|['’.,])$", "", w).lower()
 
 
 def names(text: str, offset: int = 0, sentence_start: bool = True) -> list[Name]:
     """Capitalised names (people, organisations, places, acronyms) of a sentence."""
-    lexicon()
+    if not _HAS_UPPER.search(text):
+        return []
     spans: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\s\u2014\u2013\"()\[\]:;!?]+", text):
-        w = m.group().strip("'‘’,")
+    for m in _CHUNK.finditer(text):
+        g = m.group()
+        if not cur and not g[0].isupper() and g[0] not in "'‘’":
+            continue
+        w = g.strip("'‘’,")
         a = m.start() + m.group().find(w) if w else m.start()
         if cur and any(c in text[cur[-1][1] : a] for c in "()\n"):
             spans.append(cur)

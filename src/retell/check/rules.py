@@ -9,9 +9,10 @@ weakened, shifted or less precise.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from functools import cached_property
+from typing import TypeVar
 
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
@@ -31,6 +32,7 @@ _REPORT_HEDGES = frozenset(
         "unconfirmed",
     ]
 )
+T = TypeVar("T")
 _MODAL_HEDGES = frozenset(["may", "might", "could", "likely", "possibly", "probably"])
 _STRICT_NEG = frozenset(
     ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
@@ -62,53 +64,87 @@ _DEMONYMS = {
 }
 
 
-@dataclass(frozen=True)
+class _PerSentence(Sequence[T]):
+    """A per-source-sentence value computed on first use (most rewrites touch few sentences)."""
+
+    def __init__(self, n: int, fn: Callable[[int], T]) -> None:
+        self._n = n
+        self._fn = fn
+        self._cache: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> T:  # type: ignore[override]
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        if i not in self._cache:
+            self._cache[i] = self._fn(i)
+        return self._cache[i]
+
+
 class SourceFacts:
-    """Facts of every source sentence, extracted once per source."""
+    """Facts of the source sentences, extracted lazily, once per sentence."""
 
-    numbers: tuple[tuple[X.Number, ...], ...]
-    dates: tuple[tuple[X.Date, ...], ...]
-    names: tuple[tuple[X.Name, ...], ...]
-    quotes: tuple[X.Quote, ...]
-    quote_sents: tuple[int, ...]
-    words: str  # all quote-normalised words of the source, space separated, padded
-    acronyms: tuple[frozenset[str], ...]
-    lower_text: tuple[str, ...]  # quote-normalised words, dots removed (U.K. -> uk)
-    name_words: tuple[frozenset[str], ...]
+    def __init__(self, index: SourceIndex) -> None:
+        self.index = index
+        n = len(index.sentences)
+        sents = index.sentences
+        self.dates: _PerSentence[tuple[X.Date, ...]] = _PerSentence(
+            n, lambda i: tuple(X.dates(sents[i].text, sents[i].start))
+        )
+        self.numbers: _PerSentence[tuple[X.Number, ...]] = _PerSentence(
+            n,
+            lambda i: tuple(
+                X.numbers(sents[i].text, sents[i].start, [(x.start, x.end) for x in self.dates[i]])
+            ),
+        )
+        self.names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
+            n, lambda i: tuple(X.names(sents[i].text, sents[i].start))
+        )
+        self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, self._acronyms)
+        # quote-normalised words, dots removed (U.K. -> uk), padded with spaces
+        self.lower_text: _PerSentence[str] = _PerSentence(
+            n, lambda i: " " + " ".join(X.quote_words(sents[i].text.replace(".", ""))) + " "
+        )
+        self.name_words: _PerSentence[frozenset[str]] = _PerSentence(
+            n, lambda i: frozenset(w for name in self.names[i] for w in name.words)
+        )
 
-
-def source_facts(index: SourceIndex) -> SourceFacts:
-    nums, dts, nms, qs, qsent, acr, low, nw = [], [], [], [], [], [], [], []
-    for s in index.sentences:
-        d = X.dates(s.text, s.start)
-        nums.append(tuple(X.numbers(s.text, s.start, [(x.start, x.end) for x in d])))
-        dts.append(tuple(d))
-        n = tuple(X.names(s.text, s.start))
-        nms.append(n)
+    def _acronyms(self, i: int) -> frozenset[str]:
         a: set[str] = set()
-        for name in n:
+        for name in self.names[i]:
             if len(name.words) > 1:
                 a.add(X.acronym(name.words))
                 a.add(X.acronym(name.words[1:]))
             a.add(name.words[-1].replace(".", ""))
-        acr.append(frozenset(a))
-        for q in X.quotes(s.text, s.start):
-            qs.append(q)
-            qsent.append(s.index)
-        low.append(" " + " ".join(X.quote_words(s.text.replace(".", ""))) + " ")
-        nw.append(frozenset(w for name in n for w in name.words))
-    words = " " + " ".join(X.quote_words(index.article.text)) + " "
-    return SourceFacts(
-        tuple(nums),
-        tuple(dts),
-        tuple(nms),
-        tuple(qs),
-        tuple(qsent),
-        words,
-        tuple(acr),
-        tuple(low),
-        tuple(nw),
-    )
+        return frozenset(a)
+
+    @cached_property
+    def _quotes(self) -> tuple[tuple[X.Quote, ...], tuple[int, ...]]:
+        qs, qsent = [], []
+        for s in self.index.sentences:
+            for q in X.quotes(s.text, s.start):
+                qs.append(q)
+                qsent.append(s.index)
+        return tuple(qs), tuple(qsent)
+
+    @property
+    def quotes(self) -> tuple[X.Quote, ...]:
+        return self._quotes[0]
+
+    @property
+    def quote_sents(self) -> tuple[int, ...]:
+        return self._quotes[1]
+
+    @cached_property
+    def words(self) -> str:
+        """All quote-normalised words of the source, space separated, padded."""
+        return " " + " ".join(X.quote_words(self.index.article.text)) + " "
+
+
+def source_facts(index: SourceIndex) -> SourceFacts:
+    return SourceFacts(index)
 
 
 class Rules:
@@ -412,10 +448,13 @@ class Rules:
     def _date(self, d: X.Date, win: Sequence[int], near: Sequence[int], rspan) -> Finding | None:
         wd = [(i, s) for i in win for s in self.sf.dates[i]]
         nd = [(i, s) for i in near for s in self.sf.dates[i]]
-        alld = [(i, s) for i, ds in enumerate(self.sf.dates) for s in ds]
+
+        def alld() -> list[tuple[int, X.Date]]:
+            return [(i, s) for i, ds in enumerate(self.sf.dates) for s in ds]
+
         sp = rspan(d.start, d.end)
         if d.relative and d.year is None:
-            for _i, s in nd + alld:
+            for _i, s in nd + alld():
                 if s.relative == d.relative:
                     return None
             if wd:
@@ -471,7 +510,7 @@ class Rules:
                 sp,
                 self._sspan(i, s.start, s.end),
             )
-        comp = [x for x in alld if _compatible(d, x[1]) or _same_date(d, x[1])]
+        comp = [x for x in alld() if _compatible(d, x[1]) or _same_date(d, x[1])]
         if comp:
             i, s = comp[0]
             return Finding(
@@ -491,8 +530,10 @@ class Rules:
         sp = rspan(num.start, num.end)
         wn = [(i, s) for i in win for s in self.sf.numbers[i]]
         nn = [(i, s) for i in near for s in self.sf.numbers[i]]
-        an = [(i, s) for i in every for s in self.sf.numbers[i]]
-        for pool in (wn, nn, an):
+        an: list[tuple[int, X.Number]] = []
+        for k, pool in enumerate((wn, nn, an)):
+            if k == 2:
+                pool.extend((i, s) for i in every for s in self.sf.numbers[i])
             same = [x for x in pool if _same_num(num, x[1])]
             if same:
                 i, s = same[0]

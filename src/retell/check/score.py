@@ -108,7 +108,7 @@ def features(
         for t, w, m in zip(al.content, al.weights, al.match, strict=False)
         if m == 0.0
         and t.lemma not in ix.all_lemmas
-        and t.lemma not in ix.all_related
+        and not ix.related_in_source(t.lemma)
         and t.lower not in ix.all_lowers
     ]
     unmatched = sum(1 for m in al.match if m == 0.0)

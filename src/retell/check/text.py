@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 _WORD = re.compile(
     r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[A-Za-z\u00c0-\u024f]+(?:[.'\u2019-][A-Za-z\u00c0-\u024f]+)*\.?|\S"
@@ -251,19 +251,51 @@ NEGATIONS = frozenset(
 _IRREGULAR = {"n't": "not", "ca": "can", "wo": "will", "'s": "'s", "men": "man", "women": "woman"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a text: surface form, lower case, lemma and character offsets."""
+class Token(NamedTuple):
+    """A word of a text: surface form, lower case, lemma, character offsets, and whether it is a
+    content word (not a stop word or punctuation). A tuple: the check makes tens of thousands."""
 
     text: str
     lower: str
     lemma: str
     start: int
     end: int
+    content: bool
 
-    @property
-    def content(self) -> bool:
-        return self.lemma not in STOP and (self.lower[0].isalnum())
+
+def words(text: str) -> list[str]:
+    """The word strings of ``text`` as :func:`tokens` splits them (fast: no offsets, no objects)."""
+    out = []
+    for t in _WORD.findall(text):
+        if t[-1] == "." and len(t) > 1 and not _is_abbrev(t):
+            t = t[:-1]
+        if ("'" in t or "\u2019" in t) and len(t) > 3:
+            low = t.lower().replace("\u2019", "'")
+            if low.endswith("n't"):
+                out += [t[:-3], "n't"]
+                continue
+            if low.endswith("'s"):
+                out += [t[:-2], "'s"]
+                continue
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def word_info(low: str) -> tuple[str, bool]:
+    """(lemma, is a content word) of a lower-case word; cached."""
+    low = low.replace("\u2019", "'")
+    if low == "n't":
+        return "not", False
+    if low == "'s":
+        return "'s", False
+    return _info(low)
+
+
+@lru_cache(maxsize=200_000)
+def _info(low: str) -> tuple[str, bool]:
+    lem = lemma(low)
+    return lem, lem not in STOP and low[:1].isalnum()
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
@@ -271,33 +303,27 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         t = m.group()
-        if t.endswith(".") and len(t) > 1 and not _is_abbrev(t):
+        a = offset + m.start()
+        if t[-1] == "." and len(t) > 1 and not _is_abbrev(t):
             t = t[:-1]
-        low = t.lower().replace("\u2019", "'")
-        if low.endswith("n't") and len(low) > 3:  # didn't -> did + n't (the negation counts)
-            k = len(t) - 3
-            a = offset + m.start()
-            out.append(Token(t[:k], low[:k], lemma(low[:k]), a, a + k))
-            out.append(Token(t[k:], "n't", "not", a + k, a + len(t)))
-            continue
-        if low.endswith("'s") and len(low) > 2:
-            base = t[:-2]
-            out.append(
-                Token(
-                    base,
-                    low[:-2],
-                    lemma(low[:-2]),
-                    offset + m.start(),
-                    offset + m.start() + len(base),
-                )
-            )
-            out.append(
-                Token(
-                    t[-2:], "'s", "'s", offset + m.start() + len(base), offset + m.start() + len(t)
-                )
-            )
-            continue
-        out.append(Token(t, low, lemma(low), offset + m.start(), offset + m.start() + len(t)))
+        low = t.lower()
+        if "\u2019" in low:
+            low = low.replace("\u2019", "'")
+        if "'" in low and len(low) > 3:
+            if low.endswith("n't"):  # didn't -> did + n't (the negation counts)
+                k = len(t) - 3
+                lem, c = _info(low[:k])
+                out.append(Token(t[:k], low[:k], lem, a, a + k, c))
+                out.append(Token(t[k:], "n't", "not", a + k, a + len(t), False))
+                continue
+            if low.endswith("'s"):
+                k = len(t) - 2
+                lem, c = _info(low[:k])
+                out.append(Token(t[:k], low[:k], lem, a, a + k, c))
+                out.append(Token(t[k:], "'s", "'s", a + k, a + len(t), False))
+                continue
+        lem, c = _info(low)
+        out.append(Token(t, low, lem, a, a + len(t), c))
     return out
 
 
