@@ -241,6 +241,24 @@ def test_speaker_after_verb_with_possessive_in_between() -> None:
             [("Jane Smith", "dr."), ("Mark Milley", "gen."), ("Biden", "president")],
         ),
         ("Officials at the Bank of England said.", [("Bank of England", None)]),
+        (
+            "The Bank of England and the Prince of Wales met.",
+            [("Bank of England", None), ("Prince of Wales", None)],
+        ),
+        ("The Justice Department said.", [("Justice Department", None)]),
+        ("He met George W. Bush on the way.", [("George W. Bush", None)]),
+        ("Phuoc Wagner of Kingston said so.", [("Phuoc Wagner", None), ("Kingston", None)]),
+        ("Vietnamese Binh Wagner smiled.", [("Binh Wagner", None)]),
+        (
+            "Round Rock Police Chief Allen Banks said.",
+            [("Round Rock Police", None), ("Allen Banks", "chief")],
+        ),
+        ("Designer Marc Jacobs agreed.", [("Marc Jacobs", "designer")]),
+        ("Former United striker Andy Cole said.", [("Andy Cole", "striker")]),
+        ("Yesterday Obama said so.", [("Obama", None)]),
+        ("United Nations officials met.", [("United Nations", None)]),
+        ("New York police said it.", [("New York", None)]),
+        ("Footage of Gorkov surfaced.", [("Gorkov", None)]),
     ],
 )
 def test_titles_are_qualifiers_even_inside_a_run(

@@ -107,7 +107,7 @@ def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fac
         )
     found_names = [
         n
-        for n in names.find(text, s0, s1, ctx.vocab, toks)
+        for n in names.find(text, s0, s1, ctx.vocab, toks, date_spans)
         if not _overlaps(n.start, n.end, date_spans)
     ]
     name_spans = [(n.start, n.end) for n in found_names]

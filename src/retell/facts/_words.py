@@ -13,7 +13,7 @@ import re
 # Acronyms with dots (U.S.), title abbreviations before a name (Dr. Smith), words with inner
 # apostrophes and hyphens, or any other single non-space character.
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St)\.(?= [A-Z])"
+    r"(?:[A-Z]\.){2,}|(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St|Jr)\.(?= [A-Z])"
     r"|[\w][\w'’]*(?:-[\w'’]+)*|\S"
 )
 

@@ -8,7 +8,6 @@ supported name from an invented one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -57,16 +56,17 @@ class Aliases:
     def is_known(self, name: str) -> bool:
         """True when the article names ``name`` in this or another form.
 
-        Also accepts a part of a known name made of whole words ("Zelensky", "New York Times")
-        and a known name with extra title words dropped.
+        Also accepts the last words of a known name ("Zelensky" for "Volodymyr Zelensky",
+        "Times" is not enough on its own only when the article has no such name) — but not its
+        first words: "New York" is a city, not "The New York Times".
         """
         n = normalise(name)
         if not n:
             return False
         if n in self.names or n in self.mapping or n.replace(".", "") in self.mapping:
             return True
-        pat = re.compile(r"(?:^|\s)" + re.escape(n) + r"(?:\s|$)")
-        return any(pat.search(full) for full in self.names)
+        tail = " " + n
+        return any(full.endswith(tail) for full in self.names)
 
     def same(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` name the same thing in this article."""

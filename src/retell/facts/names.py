@@ -56,6 +56,19 @@ TITLES = {
     "defence secretary": "defence secretary", "home secretary": "home secretary",
     "foreign secretary": "foreign secretary", "secretary of state": "secretary of state",
     "president-elect": "president-elect", "vice-president": "vice president",
+    "architect": "architect", "artisan": "artisan", "attorney": "attorney", "lawyer": "lawyer",
+    "designer": "designer", "journalist": "journalist", "photographer": "photographer",
+    "actor": "actor", "actress": "actress", "singer": "singer", "rapper": "rapper",
+    "author": "author", "writer": "writer", "producer": "producer", "chef": "chef",
+    "footballer": "footballer", "striker": "striker", "midfielder": "midfielder",
+    "defender": "defender", "goalkeeper": "goalkeeper", "manager": "manager", "boss": "boss",
+    "reporter": "reporter", "analyst": "analyst", "economist": "economist",
+    "scientist": "scientist", "researcher": "researcher", "nurse": "nurse", "teacher": "teacher",
+    "pastor": "pastor", "priest": "priest", "businessman": "businessman",
+    "businesswoman": "businesswoman", "billionaire": "billionaire", "entrepreneur": "entrepreneur",
+    "founder": "founder", "comedian": "comedian", "prosecutor": "prosecutor", "presenter": "presenter",
+    "broadcaster": "broadcaster", "artist": "artist", "musician": "musician",
+    "skipper": "skipper", "winger": "winger", "model": "model", "star": "star",
 }  # fmt: skip
 ORG_WORDS = _wordset("""centre center institute university college ministry department agency times post news
     council party company inc inc. corp corp. ltd bank studies commission organisation
@@ -85,6 +98,11 @@ _DEMONYM_END = ("ian", "ean", "ese", "ish", "ch")
 _DEMONYMS = _wordset("""american african mexican korean german cuban kenyan moroccan afghan pakistani israeli
     iraqi saudi yemeni somali kuwaiti qatari emirati thai greek dutch swiss arab muslim jewish
     catholic sikh hindu nepali bangladeshi omani tajik uzbek kazakh turkmen sudanese""")
+_DEMONYM_WORDS = _wordset(
+    """russian ukrainian british french chinese japanese vietnamese italian spanish
+    australian canadian indian iranian syrian egyptian turkish polish swedish norwegian
+    danish finnish irish scottish welsh english brazilian argentine nigerian"""
+)
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
 _TITLE_CASE_SMALL = _wordset("a an the and or but of in on at to for by with from as vs nor")
@@ -149,6 +167,7 @@ def find(
     end: int,
     vocab: Vocab | frozenset[str] = frozenset(),
     tokens: Toks | None = None,
+    skip: list[tuple[int, int]] | None = None,
 ) -> list[Found]:
     """Names in ``text[start:end]`` (one sentence), offsets into ``text``.
 
@@ -159,11 +178,17 @@ def find(
         tokens = Toks(text, start, end)
     toks, words, lows = tokens.spans, tokens.words, tokens.lows
     caps = [k for k, w in enumerate(words) if w[0].isupper()]
+    if skip and caps:  # words inside dates ("Yesterday", "Monday") are not names
+        caps = [k for k in caps if not any(a <= toks[k][0] < b for a, b in skip)]
+        if not caps:
+            return []
     if not caps:
         return []
     # A Title Case line (a headline): every word but short function words is capitalised.
-    headline = len(caps) >= 5 and not any(
-        w[0].islower() and w not in _TITLE_CASE_SMALL for w in words
+    headline = (
+        len(caps) >= 5
+        and words[-1] not in (".", "!", "?", "…")  # a headline has no full stop; prose does
+        and not any(w[0].islower() and w not in _TITLE_CASE_SMALL for w in words)
     )
     out: list[Found] = []
     n = len(toks)
@@ -212,6 +237,9 @@ def find(
                 if low == "and" and not has_org_connector:
                     break
                 if low in ("of", "for"):
+                    # "Bank of England", "Prince of Wales", but not "Phuoc Wagner of Kingston"
+                    if not any(_OF_HEAD(lows[k]) for k in range(i, j)):
+                        break
                     has_org_connector = True
                 j += 1
                 continue
@@ -219,6 +247,10 @@ def find(
         first, last = i, run_end
         # drop ordinary words at the start of a sentence / quote ("The", "However", "Footage")
         while first <= last and initial and _common_start(words[first], vocab):
+            w0 = lows[first]
+            plain = w0 not in _NOT_NAME and w0 not in _DESCRIPTORS and not w0.endswith("ly")
+            if plain and _looks_like_a_name(lows, first, last):
+                break  # "United Nations", "New York", "Centre for Strategic … Studies"
             first += 1
             while first <= last and words[first].lower() in _CONNECT:
                 first += 1
@@ -235,6 +267,40 @@ def find(
                 out.append(found)
         free = max(j, run_end + 1)
     return out
+
+
+# Words that describe the name after them at a sentence start ("Former United", "Even Jimmy
+# Carter"): never the first word of a name there.
+_DESCRIPTORS = _wordset(
+    """acting former even now once following other whatever only also then fellow veteran late ex
+    current incoming outgoing retired disgraced embattled controversial famous legendary young
+    old local official upmarket conservative liberal republican democrat tory unionist
+    nationalist socialist communist top-flight rival"""
+)
+
+
+_OF_HEADS = _wordset(
+    """republic kingdom state states islands island isle bay gulf duke duchess earl count
+    countess house museum church cathedral day bank university school college department
+    ministry secretary minister chancellor governor mayor director board office court council
+    league cup church order society academy institute"""
+)
+
+
+def _OF_HEAD(low: str) -> bool:  # noqa: N802 - reads like the set it tests
+    return low in _OF_HEADS or low in ORG_WORDS or low in TITLES
+
+
+def _looks_like_a_name(lows: list[str], first: int, last: int) -> bool:
+    """Two or more capitalised words at a sentence start name something even when the first is
+    an ordinary word ("United Nations", "New York"); joined by "of"/"for" they must also hold
+    an organisation word ("Centre for … Studies", not "Footage of Gorkov")."""
+    words = lows[first : last + 1]
+    if len(words) < 2:
+        return False
+    if any(w in _CONNECT for w in words):
+        return any(w in ORG_WORDS for w in words)
+    return True
 
 
 def _title_len(lows: list[str], k: int, last: int) -> int:
@@ -254,7 +320,12 @@ def _title_inside(lows: list[str], first: int, last: int) -> int | None:
         k += n
     for j in range(k + 1, last):
         n = _title_len(lows, j, last)
-        if n and j + n <= last and lows[j] not in _TITLE_ADJ and lows[j - 1] not in _CONNECT:
+        if not n or j + n > last or lows[j - 1] in _CONNECT:
+            continue
+        # "Justice Department" is no title; "Police Chief Allen Banks" is: a full name follows
+        if lows[j] not in _TITLE_ADJ or (
+            last - (j + n) >= 1 and not any(w in ORG_WORDS for w in lows[j + n : last + 1])
+        ):
             return j
     return None
 
@@ -282,11 +353,20 @@ def _make(
     title: str | None = None
     # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
     lows = [w.lower() for w in words[first : last + 1]]
+    if (
+        len(lows) >= 3
+        and lows[0] in _DEMONYMS | _DEMONYM_WORDS
+        and not any(w in ORG_WORDS for w in lows)
+    ):
+        lows, first = lows[1:], first + 1  # "Vietnamese Binh Wagner" → "Binh Wagner"
     k = 0
     while first + k < last and (n := _title_len(lows, k, last - first)):
         phrase = " ".join(lows[k : k + n])
         title = TITLES.get(phrase) or TITLES[phrase + "."]
         k += n
+    rest = lows[k:]
+    if k and (rest[0] in _CONNECT or any(w in ORG_WORDS for w in rest)):
+        k, title = 0, None  # "Prince of Wales", "Justice Department": the title is the name
     first += k
     while first <= last and words[first] in _CONNECT:
         first += 1
@@ -331,7 +411,7 @@ def _is_contraction(span: str) -> bool:
 
 _TITLE_ADJ = _wordset(
     "general major justice chief speaker officer coach minister secretary private father sister "
-    "director commander"
+    "director commander model star manager boss host"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 
