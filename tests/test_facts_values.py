@@ -280,3 +280,21 @@ def test_lower_case_sentences_still_have_months() -> None:
     assert dates.find("officials may decide in a march on friday .")[0].date.value == "friday"
     # in ordinary prose a lower-case month word is not a date
     assert dates.find("The troops march on. They may win.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister.",
+        "The President and the Prime Minister met.",
+        "'",
+        '"Unclosed quote runs on and on',
+        "‘’ ’‘ '' \"\"",
+        "Mr. Dr. Gen.",
+        "İstanbul’s ÇOK 1,2,3 — 4-5 % $ £",
+        "a 1.2.3 .5 10-20 2024-13-45 Feb. 30, 2023 25:99 p.m.",
+    ],
+)
+def test_odd_text_never_breaks_offsets(text: str) -> None:
+    for f in of_text(text):
+        assert text[f.start : f.end] == f.text and f.start < f.end

@@ -365,6 +365,8 @@ def _make(
         title = TITLES.get(phrase) or TITLES[phrase + "."]
         k += n
     rest = lows[k:]
+    if not rest:
+        return None  # a title alone ("Prime Minister") names no one
     if k and (rest[0] in _CONNECT or any(w in ORG_WORDS for w in rest)):
         k, title = 0, None  # "Prince of Wales", "Justice Department": the title is the name
     first += k
