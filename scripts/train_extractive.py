@@ -77,6 +77,7 @@ KEEP = ("bias", "rep_gain", "first", "pure_lead", "mean_pos", "fill")
 SENT = tuple(k for k in FEATURES if k.startswith("s_"))
 D_IDX = [FEATURES.index("d_" + k) for k in SENT]
 K_IDX = [FEATURES.index(k) for k in KEEP]
+STAGE2 = "listwise"  # or "ridge" (see --stage2)
 
 
 def build(rows: list[dict[str, Any]], window: int, max_pick: int) -> list[dict[str, Any]]:
@@ -174,11 +175,37 @@ def fit_ridge(arts: list[dict[str, Any]], alpha: float) -> np.ndarray:
     return beta / sd
 
 
+def fit_listwise(
+    arts: list[dict[str, Any]], lam: float, temp: float = 0.1, iters: int = 200, lr: float = 0.3
+) -> np.ndarray:
+    """Stage 2, listwise: maximise each article's expected gain under a softmax over its
+    candidates (temperature ``temp``, L2 penalty ``lam``). It optimises the choice itself, not
+    the gain of every candidate, and beat ridge on ROUGE-2 in cross-validation."""
+    X = np.vstack([a["Z"] for a in arts])
+    sd = X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    Zs = [a["Z"] / sd for a in arts]
+    w = np.zeros(X.shape[1])
+    for _ in range(iters):
+        g = np.zeros_like(w)
+        for Z, a in zip(Zs, arts, strict=True):
+            s = Z @ w / temp
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            y = a["y"]
+            g += Z.T @ (p * (y - p @ y)) / temp
+        w += lr * (g / len(Zs) - lam * w)
+    return w / sd
+
+
 def fit(arts: list[dict[str, Any]], alpha: float) -> dict[str, float]:
-    """Both stages; returns flat weights over FEATURES (what the engine evaluates)."""
+    """Both stages; returns flat weights over FEATURES (what the engine evaluates).
+
+    ``alpha`` is the stage-2 penalty: ridge's when STAGE2 is "ridge", else the listwise L2.
+    """
     ws = fit_sentences(arts)
     staged = [dict(a, Z=design(a, ws)) for a in arts]
-    wc = fit_ridge(staged, alpha)
+    wc = fit_ridge(staged, alpha) if STAGE2 == "ridge" else fit_listwise(staged, alpha)
     w = dict.fromkeys(FEATURES, 0.0)
     for k, v in zip(KEEP, wc[:-1], strict=True):
         w[k] = float(v)
@@ -233,10 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--alpha", type=float, default=None, help="ridge penalty (default: by CV)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--stage2", choices=("listwise", "ridge"), default="listwise")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--window", type=int, default=8)
     ap.add_argument("--max-pick", type=int, default=5)
     args = ap.parse_args(argv)
+    global STAGE2
+    STAGE2 = args.stage2
+    grid = [0.001, 0.01, 0.1] if STAGE2 == "listwise" else [30.0, 300.0, 3000.0]
 
     def load(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in (BENCH / name).open(encoding="utf-8")]
@@ -253,10 +284,10 @@ def main(argv: list[str] | None = None) -> int:
         "dev oracle (best candidate):  ", _fmt(evaluate(dev, [int(np.argmax(a["y"])) for a in dev]))
     )
 
-    alpha = args.alpha or 300.0
+    alpha = args.alpha or (0.01 if STAGE2 == "listwise" else 300.0)
     if args.cv:
         best = -1e9
-        for a_ in [args.alpha] if args.alpha else [30.0, 300.0, 3000.0]:
+        for a_ in [args.alpha] if args.alpha else grid:
             res_all, res_dev = [], []
             for seed in range(args.repeats):  # repeated: the choice of folds moves figures a bit
                 ch = cross_validate(both, a_, args.folds, seed)
@@ -282,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                     "over the lead at equal length; fit by scripts/train_extractive.py on "
                     + ("rouge-train only" if args.train_only else "rouge-train + rouge-dev")
                     + " (CNN/DM highlights).",
-                    "alpha": alpha,
+                    "stage2": STAGE2,
+                    "penalty": alpha,
                     "window": args.window,
                     "max_pick": args.max_pick,
                     "weights": {k: round(v, 6) for k, v in w.items() if v},

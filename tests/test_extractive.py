@@ -222,3 +222,13 @@ def test_one_part_over_whole_article_uses_summary(seed_text: str) -> None:
     draft = get_engine("extractive").write(article, [part], Options(words=60))
     assert len(draft.segments) == 1
     assert _words(draft.segments[0].sentences) <= 59
+
+
+@pytest.mark.parametrize("name", [*DEV, "seed_article.txt"])
+def test_one_segment_report_stays_within_69_words_with_its_question(name: str) -> None:
+    import retell
+
+    rep = retell.report((FIXTURES / name).read_text(encoding="utf-8"), segments=1, words=60)
+    assert len(rep.segments) == 1
+    assert 51 <= rep.segments[0].words <= 69
+    assert rep.engine == "extractive"
