@@ -298,3 +298,12 @@ def test_lower_case_sentences_still_have_months() -> None:
 def test_odd_text_never_breaks_offsets(text: str) -> None:
     for f in of_text(text):
         assert text[f.start : f.end] == f.text and f.start < f.end
+
+
+def test_bounds_and_fields() -> None:
+    assert numbers.bound("about") == "approx" and numbers.bound("up to") == "upper"
+    assert numbers.bound("more than") == "lower" and numbers.bound(None) is None
+    assert dates.fields("late August 2024") == (2024, 8, None)
+    assert dates.fields("January") == (None, 1, None)
+    assert dates.fields("March 29, 1949") == (1949, 3, 29)
+    assert dates.fields("last year") == (None, None, None)

@@ -24,7 +24,7 @@ from typing import Any
 from retell.facts._words import Toks
 from retell.facts._words import wordset as _wordset
 
-__all__ = ["DateValue", "Found", "contains", "find", "parse", "equal"]
+__all__ = ["DateValue", "Found", "contains", "equal", "fields", "find", "parse"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -286,6 +286,23 @@ def parse(text: str, qualifier: str | None = None) -> DateValue | None:
     if low in WEEKDAYS or low in ("yesterday", "today", "tomorrow", "tonight"):
         return DateValue(low, None, "relative")
     return None
+
+
+def fields(x: Any) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of an absolute date (prose, value, DateValue or Fact), None where the
+    date does not say; all None for relative dates, times and text without a date."""
+    dv = _coerce(x)
+    if dv is None or dv.precision in ("relative", "time"):
+        return (None, None, None)
+    if dv.precision == "decade":
+        return (None, None, None)
+    m = _VALUE_RE.match(dv.value)
+    if not m:
+        return (None, None, None)
+    y = m.group("y")
+    mo = m.group("m") or m.group("m2")
+    d = m.group("d") or m.group("d2")
+    return (int(y) if y and y != "-" else None, int(mo) if mo else None, int(d) if d else None)
 
 
 def _coerce(x: Any) -> DateValue | None:

@@ -19,7 +19,17 @@ from decimal import Decimal, InvalidOperation
 from retell.facts._words import Toks
 from retell.facts._words import wordset as _wordset
 
-__all__ = ["Quantity", "find", "fmt", "parse", "qualifier_of", "unit_key", "QUALIFIERS"]
+__all__ = [
+    "BOUNDS",
+    "QUALIFIERS",
+    "Quantity",
+    "bound",
+    "find",
+    "fmt",
+    "parse",
+    "qualifier_of",
+    "unit_key",
+]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -230,6 +240,19 @@ def unit_key(unit: str | None) -> str | None:
     if u.endswith("s") and not u.endswith("ss") and len(u) > 3:
         return u[:-1]
     return u
+
+
+BOUNDS: dict[str, str] = {
+    "about": "approx", "nearly": "approx", "estimated": "approx",
+    "up to": "upper", "fewer than": "upper",
+    "more than": "lower", "at least": "lower",
+}  # fmt: skip
+
+
+def bound(qualifier: str | None) -> str | None:
+    """Which side a hedge bounds the number from: "approx" (about, nearly, estimated), "upper"
+    (up to, fewer than) or "lower" (more than, at least); None for no or unknown hedge."""
+    return BOUNDS.get(qualifier) if qualifier else None
 
 
 def qualifier_of(text: str) -> str | None:
