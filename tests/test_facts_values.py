@@ -307,3 +307,18 @@ def test_bounds_and_fields() -> None:
     assert dates.fields("January") == (None, 1, None)
     assert dates.fields("March 29, 1949") == (1949, 3, 29)
     assert dates.fields("last year") == (None, None, None)
+
+
+def test_nested_and_broken_quotes_never_overlap() -> None:
+    text = (
+        "Jamie said Terry asked 'to take it out. \"I love tampons!\" he said, in that way.' "
+        "She refers to 'Tampon tea,' with her. In the letter he called them 'false,' "
+        "'hate filled libelous tales.' He said: 'Enabled and protected by the Internet, people lie.'"
+    )
+    qs = sorted((f for f in of_text(text) if f.kind is Kind.QUOTE), key=lambda f: f.start)
+    for a, b in zip(qs, qs[1:], strict=False):
+        assert a.end <= b.start
+    values = [f.value for f in qs]
+    assert "tampon tea" in values and "hate filled libelous tales" in values
+    assert values[-1] == "enabled and protected by the internet people lie"
+    assert qs[-1].speaker == "he"

@@ -67,26 +67,43 @@ _SINGLE_RE = re.compile(r"[‘’']")
 
 
 def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
+    """Double-quoted spans. Curly marks say which way they face; a straight mark opens after a
+    space or bracket and closes before one. A mark that can only open while a quote is open
+    starts a new quote (speech continued over paragraphs re-opens without closing)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _DOUBLE_RE.finditer(text, p0, p1):
         i = m.start()
         c = text[i]
+        prev = text[i - 1] if i > p0 else " "
+        nxt = text[i + 1] if i + 1 < p1 else " "
         if c == _DOUBLE_OPEN:
-            if open_at is None:
-                open_at = i
+            can_open, can_close = True, False
         elif c == _DOUBLE_CLOSE:
-            if open_at is not None:
-                spans.append((open_at, i + 1))
-                open_at = None
-        elif open_at is None:
-            open_at = i
+            can_open, can_close = False, True
         else:
+            can_open = (prev in _BEFORE_OPEN or prev in "'‘") and not nxt.isspace()
+            can_close = not prev.isspace() and (nxt in _AFTER_CLOSE or nxt in "'’")
+            if not can_open and not can_close:
+                can_open = can_close = True  # "word"word: let the state decide
+        if open_at is None:
+            if can_open:
+                open_at = i
+        elif can_close:
             spans.append((open_at, i + 1))
             open_at = None
+        elif can_open:
+            spans.append((open_at, _trim_end(text, open_at, i)))
+            open_at = i
     if open_at is not None and p1 - open_at > 2:
         spans.append((open_at, p1))  # speech running to the end of the paragraph
     return spans
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _single_spans(
@@ -119,7 +136,11 @@ def find_spans(text: str, p0: int, p1: int) -> list[Span]:
     doubles = _double_spans(text, p0, p1)
     singles = _single_spans(text, p0, p1, doubles)
     out = []
-    for a, b in sorted(doubles + singles):
+    end = -1
+    for a, b in sorted(doubles + singles, key=lambda ab: (ab[0], -ab[1])):
+        if a < end:
+            continue  # nested or crossing: the outer quote holds it
+        end = b
         inner_end = b - 1 if b <= p1 and text[b - 1] in "”\"’'" else b
         out.append(Span(a, b, a + 1, inner_end))
     return out
