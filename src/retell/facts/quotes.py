@@ -62,6 +62,7 @@ def is_term(text: str) -> bool:
     return 0 < len(w) <= 3 and not re.search(r"[!?]", text)
 
 
+_LONGEST = 2000  # characters; DailyMail runs of quoted sentences reach ~1,100
 _DOUBLE_RE = re.compile(r"[“”\"]")
 _SINGLE_RE = re.compile(r"[‘’']")
 
@@ -96,8 +97,19 @@ def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
             spans.append((open_at, _trim_end(text, open_at, i)))
             open_at = i
     if open_at is not None and p1 - open_at > 2:
-        spans.append((open_at, p1))  # speech running to the end of the paragraph
+        spans.append((open_at, _unclosed_end(text, open_at, p1)))
     return spans
+
+
+def _unclosed_end(text: str, start: int, p1: int) -> int:
+    """Where a quote that never closes ends: the paragraph end when the paragraph is short (speech
+    running on to the next paragraph), else the last sentence end within 400 characters —
+    flattened text has no paragraphs, and a lost mark must not swallow the rest of it."""
+    if p1 - start <= 400:
+        return p1
+    window = text[start : start + 400]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    return start + cut + 1 if cut > 0 else start + 400
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -125,8 +137,8 @@ def _single_spans(
             if can_open:
                 open_at = i
         elif can_close:
-            if i - open_at > 1:
-                spans.append((open_at, i + 1))
+            if 1 < i - open_at <= _LONGEST:
+                spans.append((open_at, i + 1))  # longer than any speech: marks lost their pairs
             open_at = None
     return spans
 
