@@ -202,6 +202,13 @@ _CORE = frozenset(
     ]
 )
 _QUAL_HEADS = frozenset(["mid", "early", "late"])
+# Words a date can start with before its trigger: "late August", "the end of 2024", "two years
+# ago", "last year", "on Friday".
+_PREFIX = _wordset(
+    """early mid late the end beginning start middle turn of last next this past previous coming
+    earlier later on a an few several one two three four five six seven eight nine ten twelve
+    spring summer autumn fall winter"""
+)
 
 
 def find(
@@ -218,7 +225,7 @@ def find(
         toks = Toks(text, start, end)
     if not toks.digits and _CORE.isdisjoint(toks.lows) and "mid-" not in toks.ltext:
         return []
-    spans = toks.spans
+    spans, lows = toks.spans, toks.lows
     lower = toks.ltext == text[start:end]  # a sentence written all in lower case
     out: list[Found] = []
     last = start
@@ -235,7 +242,7 @@ def find(
             continue
         for j in range(max(0, k - 3), k + 1):
             p = spans[j][0]
-            if p < last:
+            if p < last or (j < k and lows[j] not in _PREFIX and not lows[j][0].isdigit()):
                 continue
             m = _DATE_RE.match(text, p, end)
             if not m or m.end() < b:
