@@ -322,3 +322,18 @@ def test_nested_and_broken_quotes_never_overlap() -> None:
     assert "tampon tea" in values and "hate filled libelous tales" in values
     assert values[-1] == "enabled and protected by the internet people lie"
     assert qs[-1].speaker == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1.2m people fled", "1200000", "people"),
+        ("a 10m wall", "10", "m"),
+        ("$5m in aid", "5000000", "$"),
+        ("3bn users", "3000000000", "users"),
+        ("50k fans", "50000", "fans"),
+    ],
+)
+def test_short_scales(text: str, value: str, unit: str) -> None:
+    q = numbers.find(text)[0]
+    assert (q.value, q.unit) == (value, unit)

@@ -407,10 +407,13 @@ def find(
             unit = "percentage points" if "point" in pct else "%"
         elif m.group("cur"):
             unit = m.group("cur")
-        elif m.group("short") and not m.group("cur"):
-            unit = m.group("short").lower()  # "10m" without a currency: metres, not millions
-            value = _digits_value(m.group("digits") or "") or value
-            val = fmt(value)
+        elif m.group("short") and m.group("short").lower() in ("m", "b") and not m.group("cur"):
+            # "1.2m people" is 1,200,000 people; "10m" alone is ten metres
+            unit = _unit_after(text, e, value)
+            if unit is None:
+                unit = m.group("short").lower()
+                value = _digits_value(m.group("digits") or "") or value
+                val = fmt(value)
         else:
             unit = _unit_after(text, e, value)
             if unit is None and words and words.lower() == "zero":
