@@ -25,12 +25,31 @@ class Kind(str, Enum):
 class Fact:
     """One typed fact with its span.
 
-    ``value`` is the normalised form compared across texts: a number as a canonical decimal string
-    ("1200000", "0.1" for 10%), a date as the most precise ISO-like form known ("2024-08", "2025",
-    "2024-08/late"), a name lower-cased ("ilya gorkov"), a quote as its words lower-cased without
-    punctuation, a hedge as its canonical phrase ("about", "up to", "more than", "reportedly").
-    ``qualifier`` is the hedge attached to a number or date ("about", "up to", "late"); ``unit`` the
-    thing counted ("casualties", "%", "days"); ``speaker`` who a quote or attribution names.
+    ``value`` is the normalised form compared across texts; ``qualifier`` and ``unit`` carry what
+    else the kind needs. As :mod:`retell.facts` fills them:
+
+    ========== ============================== ======================= =========================
+    kind       value                          qualifier               unit
+    ========== ============================== ======================= =========================
+    NUMBER     "1200000", "10" (for 10%),     its hedge: "about",     counted noun "casualties",
+               "0.3333", vague "thousands"    "up to", "more than",   "%", "$", "year-old"
+                                              "nearly", "at least",…
+    DATE       "2024-08", "2025", "--01",     "early"/"mid"/"late",   precision: "day", "month",
+               "1990s", "15:30", relative     season                  "year", "decade", "time",
+               text "last year", "friday"                             "relative"
+    NAME       "ilya gorkov", "csis"          title: "president"      "person"/"org"/"norp"/None
+    QUOTE      words, lower case, no          "partial" when the      "term" for a short
+               punctuation                    quote runs on           scare-quoted phrase
+    HEDGE      "about", "reportedly", "may"   —                       "number" when it bounds one
+    ATTRIBUTION the source: "un", "csis",     reporting verb "said",  —
+               a resolved "ilya gorkov"       "according to"
+    NEGATION   "not", "never", "denied"…      —                       —
+    ========== ============================== ======================= =========================
+
+    ``speaker`` is who a quote or attribution names (a name's value, a noun phrase such as "one
+    commander", or a pronoun when it could not be resolved; an attribution keeps the source as
+    written). Numbers' values parse with ``retell.facts.numbers.parse``; dates compare with
+    ``retell.facts.dates.contains``.
     """
 
     kind: Kind
