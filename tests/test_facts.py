@@ -261,3 +261,26 @@ def test_rewrite_facts() -> None:
     names = {f.value for f in of_kind(fs, Kind.NAME)}
     assert {"kremlin", "moscow", "csis", "zelensky"} <= names
     assert not [f for f in of_kind(fs, Kind.NUMBER) if f.text == "zero"]
+
+
+def test_public_api_is_exported() -> None:
+    for name in facts.__all__:
+        assert hasattr(facts, name), name
+    assert {"of_sentence", "of_article", "of_text", "aliases", "numbers", "dates"} <= set(
+        facts.__all__
+    )
+
+
+def test_of_sentence_of_a_foreign_sentence_still_points_into_the_article(seed: Article) -> None:
+    from dataclasses import replace
+
+    s = seed.sentences[26]
+    moved = replace(s, index=99)  # not the article's own sentence object at that index
+    fs = facts.of_sentence(seed, moved)
+    assert {f.value for f in fs if f.kind is Kind.NUMBER} == {"1200000", "325000"}
+    assert all(seed.text[f.start : f.end] == f.text for f in fs)
+
+
+def test_cached_per_article(seed: Article) -> None:
+    assert facts.of_article(seed) is facts.of_article(seed)
+    assert facts.aliases(seed) is facts.aliases(seed)
