@@ -46,3 +46,15 @@ def test_build_from_values() -> None:
     assert al.canonical("EU") == "european union"
     assert al.canonical("Smith") == "jane smith"
     assert al.is_known("European Union")
+
+
+def test_country_names_and_university_order() -> None:
+    al = facts.aliases(
+        from_text(
+            "Protesters gathered outside the embassy in Britain. The University of Oregon said."
+        )
+    )
+    assert al.is_known("U.K.") and al.is_known("United Kingdom")
+    assert al.same("UK", "Britain")
+    assert al.is_known("Oregon University")
+    assert not al.is_known("United States")

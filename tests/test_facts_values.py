@@ -337,3 +337,12 @@ def test_nested_and_broken_quotes_never_overlap() -> None:
 def test_short_scales(text: str, value: str, unit: str) -> None:
     q = numbers.find(text)[0]
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_tokenised_text_quotes_and_clitics() -> None:
+    # FRANK-style summaries: lower case, PTB quote marks, clitics split off
+    t = "he said : `` i 'm on television and you 're in a trailer , honey , '' she said . it 's fine ."
+    qs = [f for f in of_text(t) if f.kind is Kind.QUOTE]
+    assert [(f.text, f.speaker) for f in qs] == [
+        ("i 'm on television and you 're in a trailer , honey ,", "she")
+    ]

@@ -25,6 +25,14 @@ WELL_KNOWN: dict[str, str] = {
     "cia": "central intelligence agency", "imf": "international monetary fund",
     "nhs": "national health service", "bbc": "british broadcasting corporation",
 }  # fmt: skip
+# Names that news prose uses for one another: any member the article holds makes the others known.
+SAME: tuple[frozenset[str], ...] = (
+    frozenset({"united kingdom", "uk", "britain", "great britain"}),
+    frozenset({"united states", "us", "usa", "america", "united states of america"}),
+    frozenset({"united nations", "un"}),
+    frozenset({"european union", "eu"}),
+    frozenset({"russia", "russian federation"}),
+)
 _SKIP_INITIAL = _wordset("of the for and on in at de")
 
 
@@ -117,6 +125,16 @@ def build(
             ]
             if owners:
                 mapping[v] = owners[0]
+    present = set(names) | set(mapping)
+    for group in SAME:
+        held = [g for g in group if g in present]
+        if held:
+            full = mapping.get(held[0], held[0])
+            for g in group:
+                mapping.setdefault(g, full)
+    for v in names:  # "University of Oregon" is also "Oregon University"
+        if v.startswith("university of ") and " " not in v[14:]:
+            mapping.setdefault(f"{v[14:]} university", v)
     for v in names:
         mapping.setdefault(v, mapping.get(v, v))
         name_set.add(v)

@@ -63,7 +63,8 @@ def is_term(text: str) -> bool:
 
 
 _LONGEST = 2000  # characters; DailyMail runs of quoted sentences reach ~1,100
-_DOUBLE_RE = re.compile(r"[“”\"]")
+_DOUBLE_RE = re.compile(r"``|''|[“”\"]")  # `` and '' are tokenised (PTB) quote marks
+_CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m|t|em)\b", re.IGNORECASE)  # "you 're" in tokenised text
 _SINGLE_RE = re.compile(r"[‘’']")
 
 
@@ -74,13 +75,13 @@ def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _DOUBLE_RE.finditer(text, p0, p1):
-        i = m.start()
-        c = text[i]
+        i, e = m.span()
+        c = m.group()
         prev = text[i - 1] if i > p0 else " "
-        nxt = text[i + 1] if i + 1 < p1 else " "
-        if c == _DOUBLE_OPEN:
+        nxt = text[e] if e < p1 else " "
+        if c in (_DOUBLE_OPEN, "``"):
             can_open, can_close = True, False
-        elif c == _DOUBLE_CLOSE:
+        elif c in (_DOUBLE_CLOSE, "''"):
             can_open, can_close = False, True
         else:
             can_open = (prev in _BEFORE_OPEN or prev in "'‘") and not nxt.isspace()
@@ -91,7 +92,7 @@ def _double_spans(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
             if can_open:
                 open_at = i
         elif can_close:
-            spans.append((open_at, i + 1))
+            spans.append((open_at, e))
             open_at = None
         elif can_open:
             spans.append((open_at, _trim_end(text, open_at, i)))
@@ -131,6 +132,8 @@ def _single_spans(
         nxt = text[i + 1] if i + 1 < p1 else " "
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe inside a word
+        if prev.isspace() and _CLITIC.match(text, i):
+            continue  # "you 're", "it 's": a clitic split off by a tokeniser
         can_open = prev in _BEFORE_OPEN and not nxt.isspace() and not nxt.isdigit()
         can_close = not prev.isspace() and (nxt in _AFTER_CLOSE)
         if open_at is None:
@@ -153,8 +156,11 @@ def find_spans(text: str, p0: int, p1: int) -> list[Span]:
         if a < end:
             continue  # nested or crossing: the outer quote holds it
         end = b
+        inner_start = a + 2 if text.startswith("``", a) else a + 1
         inner_end = b - 1 if b <= p1 and text[b - 1] in "”\"’'" else b
-        out.append(Span(a, b, a + 1, inner_end))
+        if text.startswith("''", b - 2) and b - 2 >= inner_start:
+            inner_end = b - 2
+        out.append(Span(a, b, inner_start, max(inner_start, inner_end)))
     return out
 
 
