@@ -259,6 +259,8 @@ def test_speaker_after_verb_with_possessive_in_between() -> None:
         ("United Nations officials met.", [("United Nations", None)]),
         ("New York police said it.", [("New York", None)]),
         ("Footage of Gorkov surfaced.", [("Gorkov", None)]),
+        ("Paint hit the London Russian embassy.", [("London", None), ("Russian", None)]),
+        ("Yesterday Kim Kardashian said so.", [("Kim Kardashian", None)]),
     ],
 )
 def test_titles_are_qualifiers_even_inside_a_run(

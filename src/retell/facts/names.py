@@ -101,7 +101,12 @@ _DEMONYMS = _wordset("""american african mexican korean german cuban kenyan moro
 _DEMONYM_WORDS = _wordset(
     """russian ukrainian british french chinese japanese vietnamese italian spanish
     australian canadian indian iranian syrian egyptian turkish polish swedish norwegian
-    danish finnish irish scottish welsh english brazilian argentine nigerian"""
+    danish finnish irish scottish welsh english brazilian argentine nigerian palestinian
+    lebanese libyan jordanian belgian austrian hungarian romanian bulgarian serbian croatian
+    czech slovak portuguese venezuelan colombian peruvian chilean cuban haitian jamaican
+    ethiopian ghanaian south-african filipino indonesian malaysian korean taiwanese tibetan
+    mongolian georgian armenian azerbaijani belarusian estonian latvian lithuanian european
+    asian african latin western eastern northern southern"""
 )
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
@@ -221,6 +226,8 @@ def find(
             if _is_cap(wj) and wj[:1].isalnum():
                 if wj.lower() in _MONTHS_DAYS and j > i:
                     break
+                if j > i and _is_demonym(lows[j]) and (j + 1 >= n or words[j + 1][0].islower()):
+                    break  # "the London Russian embassy": London, then Russian as an adjective
                 run_end = j
                 if "-" in wj and not wj.split("-")[-1][:1].isupper():
                     break  # "Washington-based": the name ends inside the token
@@ -289,6 +296,11 @@ _OF_HEADS = _wordset(
 
 def _OF_HEAD(low: str) -> bool:  # noqa: N802 - reads like the set it tests
     return low in _OF_HEADS or low in ORG_WORDS or low in TITLES
+
+
+def _is_demonym(low: str) -> bool:
+    """A listed nationality word (endings alone would split "Kim Kardashian said")."""
+    return low in _DEMONYMS or low in _DEMONYM_WORDS
 
 
 def _looks_like_a_name(lows: list[str], first: int, last: int) -> bool:
@@ -442,10 +454,9 @@ def _kind_of(value: str, title: str | None, acronym: bool, upper_part: bool) -> 
         return None
     if title and title not in ("king", "queen"):
         return "person"
-    plain = not any(
-        w in _CONNECT or w in _PLACE_WORDS or w in _DEMONYMS or w.endswith(("ian", "ese"))
-        for w in lows
-    ) and not any(ch.isdigit() for ch in value)
+    plain = not any(w in _CONNECT or w in _PLACE_WORDS or _is_demonym(w) for w in lows) and not any(
+        ch.isdigit() for ch in value
+    )
     if (
         2 <= len(lows) <= 3
         and plain
