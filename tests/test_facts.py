@@ -186,6 +186,7 @@ QUOTES = [
         None,
     ),
     ("signing my own death warrant.", "gorkov", None),
+    ("****ing f*****s.", "one commander", "term"),  # "Later, he …": the commander before
     ("torture pits", None, "term"),
     ("zeroed out,", None, "term"),
     ("sacred warriors,", None, "term"),

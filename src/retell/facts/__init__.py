@@ -222,6 +222,8 @@ def of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
             who = _resolve(
                 per, article, i, para, f.start, al, persons, _PRONOUN_GENDER.get(pronoun)
             )
+            if who is None and f.kind is Kind.QUOTE:
+                who = _previous_speaker(per, article, i, para)
             if who and f.kind is Kind.QUOTE:
                 facts[k] = replace(f, speaker=who)
             elif who:
@@ -261,6 +263,18 @@ def _genders(article: Article, per: list[list[Fact]], al: Aliases) -> dict[str, 
             if len(people) == 1 and persons.get(people[0]) is None:
                 persons[people[0]] = "m" if m.group(1) else "f"
     return persons
+
+
+def _previous_speaker(per: list[list[Fact]], article: Article, i: int, para: int) -> str | None:
+    """The speaker of the last quote in the two sentences before ``i`` (same paragraph) when it is
+    not itself a pronoun: "One commander … screamed: '…' Later, he spewed …, calling them '…'"."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if article.sentences[j].paragraph != para:
+            break
+        for f in reversed(per[j]):
+            if f.kind is Kind.QUOTE and f.speaker and f.speaker not in _PRONOUNS:
+                return f.speaker
+    return None
 
 
 def _carry_speakers(article: Article, per: list[list[Fact]]) -> None:
