@@ -224,7 +224,14 @@ def evaluate(arts: list[dict[str, Any]], choice: list[int]) -> dict[str, float]:
         return 100 * statistics.mean(a[key][i] for a, i in zip(arts, choice, strict=True))
 
     m = {k: mean(k) for k in ("r1", "r2", "l1", "l2")}
+
+    def se(a_key: str, b_key: str) -> float:  # standard error of the per-article difference
+        d = [100 * (a[a_key][i] - a[b_key][i]) for a, i in zip(arts, choice, strict=True)]
+        return statistics.stdev(d) / len(d) ** 0.5 if len(d) > 1 else 0.0
+
     return {
+        "se_r1": se("r1", "l1"),
+        "se_r2": se("r2", "l2"),
         "n": len(arts),
         "r1": m["r1"],
         "r2": m["r2"],
@@ -330,8 +337,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fmt(m: dict[str, float]) -> str:
     return (
-        f"R1 {m['r1']:.2f} (lead {m['lead_r1']:.2f}, {m['d_r1']:+.2f})  "
-        f"R2 {m['r2']:.2f} (lead {m['lead_r2']:.2f}, {m['d_r2']:+.2f})"
+        f"R1 {m['r1']:.2f} (lead {m['lead_r1']:.2f}, {m['d_r1']:+.2f} ±{m['se_r1']:.2f})  "
+        f"R2 {m['r2']:.2f} (lead {m['lead_r2']:.2f}, {m['d_r2']:+.2f} ±{m['se_r2']:.2f})"
     )
 
 

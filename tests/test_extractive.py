@@ -232,3 +232,23 @@ def test_one_segment_report_stays_within_69_words_with_its_question(name: str) -
     assert len(rep.segments) == 1
     assert 51 <= rep.segments[0].words <= 69
     assert rep.engine == "extractive"
+
+
+def test_article_opening_on_a_pronoun_is_still_written() -> None:
+    article = from_text("He said the plan was fine. They agreed on Monday after a long debate.")
+    ws = write_parts(article, plan(article, segments=1, words=30), question_words=5)[0].sentences
+    assert [w.sources[0] for w in ws][:1] == ["s1"]
+
+
+def test_repeated_sentences_are_written_once() -> None:
+    text = " ".join(
+        ["Police said the man, 45, was arrested on Monday after a chase through the town."] * 6
+        + ["The council will debate the new bridge budget at its next meeting in May."]
+    )
+    article = from_text(text)
+    for ws in (
+        summarize(article, words=40),
+        write_parts(article, plan(article, segments=1, words=40), question_words=5)[0].sentences,
+    ):
+        texts = [w.text for w in ws]
+        assert len(texts) == len(set(texts)), texts

@@ -183,13 +183,27 @@ def variants(s: Sentence) -> list[Variant]:
     if is_junk(s.text):
         return []
     text = clean(s.text)
-    out = [Variant(s.index, text, len(text.split()), dangles(text), False)]
+    first = s.index == 0  # the article's own opening: its reader had nothing before it either
+    out = [Variant(s.index, text, len(text.split()), not first and dangles(text), False)]
     t = trim(text)
     if t is not None:
-        out.append(Variant(s.index, t, len(t.split()), dangles(t), True))
+        out.append(Variant(s.index, t, len(t.split()), not first and dangles(t), True))
     short = drop_asides(t or text)
     if short is not None:
-        out.append(Variant(s.index, short, len(short.split()), dangles(short), True))
+        out.append(Variant(s.index, short, len(short.split()), not first and dangles(short), True))
+    return out
+
+
+def duplicates(sents: Sequence[Sentence]) -> set[int]:
+    """Indices of sentences that repeat an earlier one (a caption restating the prose, a pasted
+    paragraph): the same content words, or nearly (Jaccard ≥ 0.8). Never written twice."""
+    seen: list[frozenset[str]] = []
+    out = set()
+    for s in sents:
+        words = frozenset(content_words(s.text))
+        if words and any(len(words & w) >= 0.8 * len(words | w) for w in seen):
+            out.add(s.index)
+        seen.append(words)
     return out
 
 
@@ -290,6 +304,7 @@ def write_parts(
     """The sentences of each part, within ±15 % of its budget counting the closing question."""
     facts = fact_counts(article)
     bags = [Counter(content_words(s.text)) for s in article.sentences]
+    dupes = duplicates(article.sentences)
     art_bag: Counter[str] = Counter()
     for b in bags:
         art_bag.update(b)
@@ -303,12 +318,12 @@ def write_parts(
             for j, s in enumerate(sents):
                 if cosine(bags[s.index], taken) > 0.5:
                     scores[j] *= 0.3
-        vs = [variants(s) for s in sents]
+        vs = [[] if s.index in dupes else variants(s) for s in sents]
         for j, opts in enumerate(vs):
             if j == 0:  # the part's first sentence opens a paragraph: nothing before it counts
                 vs[j] = [v for v in opts if not v.needs_prev]
-        if not any(vs):  # only junk: write what there is rather than nothing
-            vs = [[Variant(s.index, s.text.strip(), s.words, False, False)] for s in sents[:1]]
+        # A part with nothing writable (all junk or continuations) stays empty: the pipeline
+        # leaves its segment out rather than print a caption or a dangling "He said…".
         budget = part.budget
         # Aim at the budget less the question, a little under rather than over: the questions the
         # pipeline writes run 8–14 words, so a window of -8..+4 around the target keeps the whole

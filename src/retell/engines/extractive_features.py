@@ -15,13 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from retell.engines.extractive import Variant, variants
 from retell.ingest.article import Article
-from retell.plan import STOPWORDS, stem
+from retell.plan import STOPWORDS, dangles, stem
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
@@ -193,12 +193,21 @@ def candidates(
 
     first_mask = 0
     units: list[list[_Unit]] = []
+    seen: list[int] = []  # masks of the sentences so far, to skip repeats
     for s in sents:
         if len(units) >= window:
             break
         opts = variants(s)
         if not opts:
             continue
+        if s.index == 0:
+            # A teaser opening on a pronoun ("It is the sort of advert to strike fear…") points
+            # forward at what the summary would leave out: not a summary's first sentence.
+            opts = [replace(v, needs_prev=dangles(v.text)) for v in opts]
+        base = encode(opts[0].text)[0]
+        if base and base in seen:
+            continue  # a repeat of an earlier sentence (a caption restating the prose)
+        seen.append(base)
         pos = len(units)
         row = []
         for v in opts:
