@@ -348,3 +348,24 @@ def test_tokenised_text_quotes_and_clitics() -> None:
     assert [(f.text, f.speaker) for f in qs] == [
         ("i 'm on television and you 're in a trailer , honey ,", "she")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost US$3.5 billion.", [("3500000000", "$")]),
+        ("Between 5,000 and 6,000 people fled.", [("5000", "people"), ("6000", "people")]),
+        ("a 10-20 minute wait", [("10", "minute"), ("20", "minute")]),
+        ("They won 4-1 on Saturday.", [("4", None), ("1", None)]),
+    ],
+)
+def test_ranges_scores_and_currency_prefixes(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.value, q.unit) for q in numbers.find(text)] == expected
+
+
+def test_short_decade() -> None:
+    d = dates.find("In the '90s, prices rose.")[0]
+    assert (d.date.value, d.date.precision) == ("1990s", "decade")
+    assert not [f for f in of_text("In the '90s, prices rose.") if f.kind is Kind.NUMBER]

@@ -66,7 +66,7 @@ _DATE_RE = re.compile(
             # [qual] day Month [year]
             rf"(?P<dmy>\b{_Q.format(n='q2')}{_DAY.format(n='d2')}\s+(?:of\s+)?{_MONTH.format(n='m2')}(?:\s?,?\s+{_YEAR.format(n='y2')})?)",
             # decades: the 1990s, the '90s
-            r"(?P<dec>(?<![\w-])(?:(?P<dq>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)s\b)",
+            r"(?P<dec>(?<![\w-])(?:(?P<dq>early|mid|late)[\s-]+)?(?:(?P<decade>1[6-9]\d0|20\d0)|['’](?P<dec2>\d0))s\b)",
             # [qual] year
             rf"(?P<yr>(?<![\w$£€.,-]){_Q.format(n='q3')}{_YEAR.format(n='y3')}(?!-\d|\.\d|\w))",
             # times of day
@@ -152,7 +152,9 @@ def _read(text: str, m: re.Match[str], lower: bool = False) -> DateValue | None:
             return DateValue(f"{year or '-'}-{month:02d}-{d:02d}", q, "day")
         return DateValue(f"{year}-{month:02d}" if year else f"--{month:02d}", q, "month")
     if m.group("dec"):
-        return DateValue(f"{m.group('decade')}s", _qual(m.group("dq")), "decade")
+        d2 = m.group("dec2")
+        decade = m.group("decade") or (("20" if d2 in ("00", "10") else "19") + d2 if d2 else "")
+        return DateValue(f"{decade}s", _qual(m.group("dq")), "decade")
     if m.group("yr"):
         return DateValue(m.group("y3"), _qual(m.group("q3")), "year")
     if m.group("time"):
@@ -207,7 +209,7 @@ _QUAL_HEADS = frozenset(["mid", "early", "late"])
 _PREFIX = _wordset(
     """early mid late the end beginning start middle turn of last next this past previous coming
     earlier later on a an few several one two three four five six seven eight nine ten twelve
-    spring summer autumn fall winter"""
+    spring summer autumn fall winter ' ’"""
 )
 
 

@@ -13,7 +13,7 @@ into the smallest amount they imply (``parse("thousands") == 2000``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from retell.facts._words import Toks
@@ -327,6 +327,7 @@ _AFTER_A = frozenset(
     ]
 )
 _CURRENCY_START = frozenset("$£€¥")
+_HYPHEN_DIGIT = re.compile(r"-(?=\d)")
 
 
 def candidates(text: str, toks: Toks) -> list[int]:
@@ -351,10 +352,14 @@ def candidates(text: str, toks: Toks) -> list[int]:
             or ("-" in low and low.split("-", 1)[0] in _NUM_TRIGGERS)
         ):
             out.append(toks.spans[k][0])
-        elif k + 1 < n and low in ("a", "an", "us", "hk", "c"):
+        elif k + 1 < n and low in ("a", "an"):
             nxt = lows[k + 1]
-            if nxt in _AFTER_A or nxt == "$" or nxt.split("-", 1)[0] in _AFTER_A:
+            if nxt in _AFTER_A or nxt.split("-", 1)[0] in _AFTER_A:
                 out.append(toks.spans[k][0])
+        if "-" in low and c.isdigit():
+            # "10-20", "4-1": the number after the hyphen is a number too
+            a = toks.spans[k][0]
+            out.extend(a + h.start() + 1 for h in _HYPHEN_DIGIT.finditer(low))
     return out
 
 
@@ -427,4 +432,16 @@ def find(
             if pm and pm.end(1) <= end:
                 qual, qs, qe = _POST_QUAL[pm.group(1).lower()], pm.start(1), pm.end(1)
         out.append(Quantity(s, e, val, float(value), qual, qs, qe, unit))
-    return out
+    return _share_range_units(text, out)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:and|to|or|-|–)\s*$")
+
+
+def _share_range_units(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "between 5,000 and 6,000 people", "10 to 15 people": the first end counts people too."""
+    for k in range(len(qs) - 2, -1, -1):
+        a, b = qs[k], qs[k + 1]
+        if a.unit is None and b.unit and _RANGE_GAP.match(text[a.end : b.start]):
+            qs[k] = replace(a, unit=b.unit)
+    return qs
