@@ -75,6 +75,7 @@ class SourceIndex:
                 post.setdefault(x, []).append(s.index)
         self._post = post
         self._related: dict[int, frozenset[str]] = {}
+        self._seq: tuple[list[str], list[int], dict[tuple[str, str], list[int]]] | None = None
         self.sentences: tuple[SourceSentence, ...] = tuple(sents)
         n = max(1, len(sents))
         self._n = n
@@ -85,6 +86,25 @@ class SourceIndex:
         self.by_text = {_norm(s.text): s.index for s in sents}
         self.id_index = {s.id: s.index for s in sents}
         self._broader: dict[int, frozenset[int]] = {}
+
+    @property
+    def sequence(self) -> tuple[list[str], list[int], dict[tuple[str, str], list[int]]]:
+        """The whole source as one lemma sequence, the sentence of each position, and where each
+        lemma bigram occurs (for copy-fragment features; built on first use)."""
+        if self._seq is None:
+            seq: list[str] = []
+            sid: list[int] = []
+            for s in self.sentences:
+                for w in words(s.text):
+                    low = w.lower()
+                    if low[:1].isalnum():
+                        seq.append(word_info(low)[0])
+                        sid.append(s.index)
+            big: dict[tuple[str, str], list[int]] = {}
+            for k in range(len(seq) - 1):
+                big.setdefault((seq[k], seq[k + 1]), []).append(k)
+            self._seq = (seq, sid, big)
+        return self._seq
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""

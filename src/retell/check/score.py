@@ -51,6 +51,11 @@ FEATURES = (
     "subst_unrel",
     "subst_sister",
     "subst_adj",
+    "frag_n",
+    "frag_density",
+    "frag_jumps",
+    "frag_far",
+    "frag_cover",
 )
 
 
@@ -140,6 +145,7 @@ def features(
         "window_len": float(len(al.window)),
     }
     f.update(_edit_features(ix, toks, al))
+    f.update(_fragments(ix, toks))
     f.update(rule_feats)
     return f
 
@@ -205,6 +211,43 @@ def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dic
         "subst_unrel": float(unrel),
         "subst_sister": float(sister),
         "subst_adj": float(adj),
+    }
+
+
+def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
+    """Copied fragments (greedy longest runs of 2+ lemmas found in the source): how many, how
+    long, and how often consecutive ones come from different source sentences — stitching
+    pieces of different sentences is how extractive-looking summaries go wrong."""
+    seq, sid, big = ix.sequence
+    r = [t.lemma for t in toks if t.lower[:1].isalnum()]
+    n = len(r)
+    i = 0
+    frags: list[tuple[int, int]] = []  # (length, source sentence)
+    while i < n - 1:
+        best_len, best_pos = 0, -1
+        for p in big.get((r[i], r[i + 1]), ()):
+            k = 2
+            while i + k < n and p + k < len(seq) and seq[p + k] == r[i + k]:
+                k += 1
+            if k > best_len:
+                best_len, best_pos = k, p
+        if best_len >= 2:
+            frags.append((best_len, sid[best_pos]))
+            i += best_len
+        else:
+            i += 1
+    covered = sum(x for x, _ in frags)
+    jumps = far = 0
+    for (_, a), (_, b) in zip(frags, frags[1:], strict=False):
+        if a != b:
+            jumps += 1
+            far += abs(a - b) > 1
+    return {
+        "frag_n": float(len(frags)),
+        "frag_density": sum(x * x for x, _ in frags) / n if n else 0.0,
+        "frag_jumps": float(jumps),
+        "frag_far": float(far),
+        "frag_cover": covered / n if n else 0.0,
     }
 
 
