@@ -369,3 +369,17 @@ def test_short_decade() -> None:
     d = dates.find("In the '90s, prices rose.")[0]
     assert (d.date.value, d.date.precision) == ("1990s", "decade")
     assert not [f for f in of_text("In the '90s, prices rose.") if f.kind is Kind.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("500,000 Sikhs could play a role", [("500000", "sikhs")]),
+        ("a 40ft (12 metres) wall", [("40", "ft"), ("12", "metres")]),
+        ("a 5,000 square foot terrace", [("5000", "foot")]),
+        ("Richard Stanwick, 43, was among them", [("43", "age")]),
+        ("In 2015, 40 of them came", [("2015", None), ("40", None)]),
+    ],
+)
+def test_more_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.value, q.unit) for q in numbers.find(text)] == expected

@@ -107,6 +107,7 @@ _TIME_UNITS = _wordset(
 )
 _COUNT_NOUNS = _wordset(
     "people personnel police staff troops children women men cattle sheep fish aircraft "
+    "foot feet mile kilometre kilometer metre meter pound ton tonne inch acre gallon litre liter "
     "police militia crew"
 )
 _NOT_PLURAL = _wordset(
@@ -120,6 +121,8 @@ _STOP = _wordset(
     "when where it its he she they we you i his her their our this these those not no also "
     "during over under about around up out"
 )
+_ATTACHED_UNIT = re.compile(r"(ft|km|kg|cm|mm|mph|kph|lbs?|oz|mg|ml|C|F|GB|MB|TB)\b")
+_CAPITAL_PLURAL = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")  # no capitalised word follows
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _HYPHEN_UNIT = re.compile(r"-([a-z]+)(?:-([a-z]+))?\b")
 
@@ -266,6 +269,9 @@ def _unit_after(text: str, end: int, value: Decimal) -> str | None:
     h = _HYPHEN_UNIT.match(text, end)
     if h:  # "34-year-old", "four-day"
         return h.group(1) + ("-" + h.group(2) if h.group(2) else "")
+    a = _ATTACHED_UNIT.match(text, end)
+    if a:  # "40ft", "29.4C", "5kg"
+        return a.group(1)
     pos = end
     first: str | None = None
     for i in range(4):
@@ -281,14 +287,14 @@ def _unit_after(text: str, end: int, value: Decimal) -> str | None:
             break
         if low in _TIME_UNITS or low in _COUNT_NOUNS:
             return low
-        if (
-            word[0].islower()
-            and low.endswith("s")
+        plural = (
+            low.endswith("s")
             and not low.endswith(("ss", "us", "is"))
             and len(low) > 3
             and low not in _NOT_PLURAL
-        ):
-            return low
+        )
+        if plural and (word[0].islower() or _CAPITAL_PLURAL.match(text, pos)):
+            return low  # "500,000 Sikhs could", "300 thousand Turkish Liras ("
         if first is None and word[0].islower():
             first = low
         if text[pos : pos + 1] in (",", ".", ";", ":"):
@@ -423,6 +429,8 @@ def find(
             unit = _unit_after(text, e, value)
             if unit is None and words and words.lower() == "zero":
                 continue  # "'zero out' those who refuse": a verb, not a count
+            if unit is None and _AGE.match(text, e) and _AGE_BEFORE.search(text, max(0, s - 40), s):
+                unit = "age"  # "Richard Stanwick, 43, was": a person's age
         qual, qs, qe = None, None, None
         qm = _QUAL_RE.search(text, max(start, s - 25), s)
         if qm:
@@ -435,6 +443,8 @@ def find(
     return _share_range_units(text, out)
 
 
+_AGE = re.compile(r",")
+_AGE_BEFORE = re.compile(r"[A-Z][\w’'-]+,\s$")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|or|-|–)\s*$")
 
 
