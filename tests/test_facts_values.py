@@ -35,6 +35,8 @@ CNN = (FIXTURES / "cnn_sentences.txt").read_text(encoding="utf-8").splitlines()
         ("£80million", 80_000_000),
         ("1.3 billion", 1_300_000_000),
         ("half a million", 500_000),
+        ("one", 1),
+        ("zero", 0),
     ],
 )
 def test_parse(text: str, value: float) -> None:

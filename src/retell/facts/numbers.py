@@ -227,6 +227,8 @@ def parse(text: str) -> float | None:
         return float(_VAGUE[low])
     if low in ("half", "a half", "one half"):
         return 0.5
+    if low in _UNITS:  # "one", "zero": find() keeps them only before a unit
+        return float(_UNITS[low])
     qs = find(t)
     return qs[0].number if qs else None
 
