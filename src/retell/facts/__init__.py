@@ -197,8 +197,31 @@ def of_sentence(article: Article, sentence: Sentence) -> tuple[Fact, ...]:
     return tuple(_extract(article.text, sentence.index, sentence.start, sentence.end, ctx))
 
 
-@lru_cache(maxsize=64)
 def of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
+    """Facts of every sentence of ``article``, indexed by sentence index (cached per article).
+
+    Quote speakers given as pronouns ("he", "her outburst") are resolved to the last person
+    named before them in the same paragraph when there is one.
+    """
+    if not _hashable(article):
+        return _of_article(article)
+    return _of_article_cached(article)
+
+
+def _hashable(article: Article) -> bool:
+    try:
+        hash(article)
+    except TypeError:  # a field that is not hashable: compute without the cache
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _of_article_cached(article: Article) -> tuple[tuple[Fact, ...], ...]:
+    return _of_article(article)
+
+
+def _of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
     """Facts of every sentence of ``article``, indexed by sentence index.
 
     Quote speakers given as pronouns ("he", "her outburst") are resolved to the last person
@@ -375,8 +398,16 @@ def _build_aliases(per: list[list[Fact]], text: str) -> Aliases:
     return _aliases.build(found, acronyms)
 
 
-@lru_cache(maxsize=64)
 def aliases(article: Article) -> Aliases:
     """Every name of ``article`` with its short forms: surnames, acronyms and expansions."""
+    return _aliases_cached(article) if _hashable(article) else _aliases_of(article)
+
+
+@lru_cache(maxsize=64)
+def _aliases_cached(article: Article) -> Aliases:
+    return _aliases_of(article)
+
+
+def _aliases_of(article: Article) -> Aliases:
     per = [list(fs) for fs in of_article(article)]
     return _build_aliases(per, article.text)
