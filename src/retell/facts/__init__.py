@@ -222,11 +222,8 @@ def _of_article_cached(article: Article) -> tuple[tuple[Fact, ...], ...]:
 
 
 def _of_article(article: Article) -> tuple[tuple[Fact, ...], ...]:
-    """Facts of every sentence of ``article``, indexed by sentence index.
-
-    Quote speakers given as pronouns ("he", "her outburst") are resolved to the last person
-    named before them in the same paragraph when there is one.
-    """
+    """Extract every sentence, then the article-wide passes: quote pieces share a speaker,
+    pronouns resolve to people, bare quote sentences carry the speaker on."""
     ctx = _context(article)
     text = article.text
     per = [_extract(text, s.index, s.start, s.end, ctx) for s in article.sentences]
