@@ -214,6 +214,9 @@ def test_captions_glued_to_prose_are_junk() -> None:
     assert is_junk("Shaw (right) tussles with Eden Hazard (left) during the match on Saturday.")
     assert not is_junk("Smith (pictured) said the plan would go ahead next year.")
     assert is_junk("Scroll down for video .")
+    assert is_junk("Guilty: Susan Monica was found guilty on Tuesday of murdering two men.")
+    assert not is_junk("She told MailOnline: 'It was the best day of my life.'")
+    assert not is_junk("Rooney said: 'We were the better side for most of the game.'")
 
 
 def test_one_part_over_whole_article_uses_summary(seed_text: str) -> None:

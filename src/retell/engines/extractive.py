@@ -156,11 +156,22 @@ def drop_asides(text: str) -> str | None:
     return out if out != text else None
 
 
+_CAPTION_LABEL = re.compile(r"([A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3}): (?![\"'\u2018\u201c])")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|revealed|explained|insisted|wrote|writes|posted|"
+    r"tweeted|asked|claimed|admitted|declared|warned|stated|recalled|continued)\b",
+    re.I,
+)
+
+
 def is_junk(text: str) -> bool:
     """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
     t = text.strip()
     if len(t.split()) < 4 or _JUNK.search(t) or t.endswith((" .", ":")) or "|" in t:
         return True
+    label = _CAPTION_LABEL.match(t)
+    if label and not _SPEECH.search(label.group(1)):
+        return True  # "Guilty: Susan Monica was found…" — a photo caption with its label
     # A photo direction in a long "sentence" is a caption the splitter glued to prose
     # ("Bass (right) told… crying' The proposal took place…"): neither can be written safely.
     refs = len(_PHOTO_REF.findall(t)) if "(" in t else 0
