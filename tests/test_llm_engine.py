@@ -295,3 +295,35 @@ def test_cli_server_down_is_a_one_line_exit_2_within_seconds(seed_path: Any) -> 
     assert done.returncode == 2
     assert url in done.stderr and "RETELL_LLM_BASE_URL" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_copying_the_prompt_example_is_refused(seed_text: str) -> None:
+    from retell.engines.llm.prompt import EXAMPLE_ANSWER
+
+    engine, made = _engine()
+    with fake_server(lambda req: EXAMPLE_ANSWER) as srv:
+        options = Options(words=60, extra={"base_url": srv.base_url, "model": "m"})
+        draft = engine.write(from_text(seed_text), (Part(0, 0, 4, 60), Part(1, 4, 8, 60)), options)
+    assert draft.headline is None
+    for seg in draft.segments:
+        assert all(w.origin == "fallback" for w in seg.sentences)
+        assert seg.question is None
+    assert "copies the example" in user_text(srv.requests[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Would you cross the bridge on foot?", True),
+        ("What would you do in their place?", True),
+        ("Should 999 people walk?", False),  # no figures in questions
+        ("Do you hear the ocean waves singing tonight?", False),  # off the article's topic
+        ("The bridge is closed.", False),  # not a question
+        ("Why?", False),  # too short to be a real question
+    ],
+)
+def test_questions_are_screened(question: str, kept: bool) -> None:
+    from retell.engines.llm.gate import clean_question
+
+    article = from_text(TEXT)
+    assert (clean_question(FakeChecker(article), question, article) == question) is kept

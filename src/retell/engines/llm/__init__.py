@@ -47,6 +47,7 @@ class PartStats:
     calls: int = 0
     proposed: int = 0
     failed_first: int = 0
+    errors_first: int = 0  # error findings on the first answer's sentences (before the gate)
     kept: int = 0
     replaced: int = 0
     problems: list[str] = field(default_factory=list)
@@ -138,6 +139,7 @@ class LLMEngine:
         stats.proposed = len(checked)
         bad = [c for c in checked if not c.ok]
         stats.failed_first = len(bad)
+        stats.errors_first = sum(c.errors for c in checked)
         if bad:
             # once, with the findings: a model that can follow instructions usually fixes it.
             # (Junk — nothing usable at all — goes straight to the fallback: no findings to send.)

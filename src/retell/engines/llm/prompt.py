@@ -20,6 +20,7 @@ from retell.ingest.article import Sentence
 __all__ = [
     "SCHEMA",
     "SYSTEM",
+    "copies_example",
     "fence",
     "looks_like_instruction",
     "part_messages",
@@ -93,24 +94,23 @@ EXAMPLE_USER = (
     "Retell the source sentences above as ONE segment of about 40 words. "
     "Answer with the JSON object only."
 )
+EXAMPLE_SENTENCES = (
+    "The city council voted on Tuesday to close the old bridge for repairs.",
+    "Officials said the work would take about three months, and some shop owners fear losing "
+    "customers.",
+    "Council closes old bridge for repairs",
+    "How would a long closure change your trips across town?",
+)
 EXAMPLE_ANSWER = json.dumps(
     {
-        "headline": "Council closes old bridge for repairs",
+        "headline": EXAMPLE_SENTENCES[2],
         "segments": [
             {
                 "sentences": [
-                    {
-                        "text": "The city council voted on Tuesday to close the old bridge "
-                        "for repairs.",
-                        "sources": ["s1"],
-                    },
-                    {
-                        "text": "Officials said the work would take about three months, and "
-                        "some shop owners fear losing customers.",
-                        "sources": ["s2", "s3"],
-                    },
+                    {"text": EXAMPLE_SENTENCES[0], "sources": ["s1"]},
+                    {"text": EXAMPLE_SENTENCES[1], "sources": ["s2", "s3"]},
                 ],
-                "question": "How would a long closure change your trips across town?",
+                "question": EXAMPLE_SENTENCES[3],
             }
         ],
     }
@@ -128,6 +128,28 @@ _INSTRUCTION = re.compile(
     r"\byou are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot)\b|"
     r"\b(?:language model|chatbot|assistant)s?,? (?:must|should) (?:now )?\w+"
 )
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def copies_example(text: str, article_text: str) -> bool:
+    """Whether ``text`` is the prompt's worked example rather than the article.
+
+    Small models copy the example turn, and the check may not catch it (its facts are bland).
+    A sentence copies it when it shares 60% of its words with an example sentence and at least
+    two of those shared words occur nowhere in the article — so an article that happens to be
+    about a bridge closure can still be retold in its own words.
+    """
+    words = set(_WORDS.findall(text.lower()))
+    if not words:
+        return False
+    article = set(_WORDS.findall(article_text.lower()))
+    for ex in EXAMPLE_SENTENCES:
+        shared = words & set(_WORDS.findall(ex.lower()))
+        if len(shared) >= 0.6 * len(words) and len(shared - article) >= 2:
+            return True
+    return False
 
 
 def looks_like_instruction(text: str) -> bool:
