@@ -285,3 +285,11 @@ def test_of_sentence_of_a_foreign_sentence_still_points_into_the_article(seed: A
 def test_cached_per_article(seed: Article) -> None:
     assert facts.of_article(seed) is facts.of_article(seed)
     assert facts.aliases(seed) is facts.aliases(seed)
+
+
+def test_index_by_kind_and_value(seed: Article) -> None:
+    idx = facts.index(seed)
+    assert [f.text for f in idx[Kind.NUMBER]["1200000"]] == ["1.2 million"]
+    assert {f.text for f in idx[Kind.DATE]["2024"]} == {"2024"}
+    assert len(idx[Kind.NAME]["gorkov"]) >= 3
+    assert "150" not in idx[Kind.NUMBER]

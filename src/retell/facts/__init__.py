@@ -11,6 +11,8 @@ Public API::
     of_sentence(article, sentence) -> tuple[Fact, ...]
     of_article(article) -> tuple[tuple[Fact, ...], ...]     # indexed by sentence index
     aliases(article) -> Aliases                              # .canonical(), .is_known(), .same()
+    index(article) -> {Kind: {value: (Fact, …)}}             # look-up by normalised value
+    of_text(text) -> tuple[Fact, ...]                        # a stand-alone span (one sentence)
     numbers.parse("1.2 million") -> 1200000.0                # + numbers.find, fmt, unit_key
     dates.parse("late August 2024") -> DateValue("2024-08", "late", "month")
     dates.contains(outer, inner) -> bool
@@ -20,9 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import MappingProxyType
 
 from retell.facts import aliases as _aliases
 from retell.facts import cues, dates, names, numbers, quotes
@@ -39,6 +42,7 @@ __all__ = [
     "Kind",
     "aliases",
     "dates",
+    "index",
     "numbers",
     "of_article",
     "of_sentence",
@@ -393,6 +397,27 @@ def _build_aliases(per: list[list[Fact]], text: str) -> Aliases:
             if m and k + 1 < len(nm) and nm[k + 1].start == m.start(1) and " " in f.value:
                 acronyms.append((nm[k + 1].value, f.value))
     return _aliases.build(found, acronyms)
+
+
+def index(article: Article) -> Mapping[Kind, Mapping[str, tuple[Fact, ...]]]:
+    """The article's facts by kind and value, for look-ups such as "does the source state
+    1200000 anywhere?" (``index(a)[Kind.NUMBER].get("1200000")``). Cached with the article."""
+    return _index_cached(article) if _hashable(article) else _index_of(article)
+
+
+@lru_cache(maxsize=64)
+def _index_cached(article: Article) -> Mapping[Kind, Mapping[str, tuple[Fact, ...]]]:
+    return _index_of(article)
+
+
+def _index_of(article: Article) -> Mapping[Kind, Mapping[str, tuple[Fact, ...]]]:
+    by: dict[Kind, dict[str, list[Fact]]] = {k: {} for k in Kind}
+    for fs in of_article(article):
+        for f in fs:
+            by[f.kind].setdefault(f.value, []).append(f)
+    return MappingProxyType(
+        {k: MappingProxyType({v: tuple(fs) for v, fs in d.items()}) for k, d in by.items()}
+    )
 
 
 def aliases(article: Article) -> Aliases:
