@@ -198,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("action", choices=["start", "stop", "status", "serve"])
     ap.add_argument("--host", default=DEFAULT_HOST)
-    ap.add_argument("--port", type=int, default=int(os.environ.get("RETELL_LLM_PORT", DEFAULT_PORT)))
+    ap.add_argument(
+        "--port", type=int, default=int(os.environ.get("RETELL_LLM_PORT", DEFAULT_PORT))
+    )
     ap.add_argument("--ctx", type=int, default=4096, help="context size in tokens")
     ap.add_argument("--threads", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--n-predict", type=int, default=512, help="cap on tokens per answer")

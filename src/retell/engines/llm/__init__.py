@@ -130,7 +130,7 @@ class LLMEngine:
         )
         # room for the segment's words as tokens plus the JSON around them, and no more: a
         # rambling model must not cost minutes (the server may cap it further)
-        max_tokens = min(config.max_tokens, int(budget * 2) + 120)
+        max_tokens = min(config.max_tokens, int(budget * 1.6) + 80)
         answer_text = client.chat(messages, schema=SCHEMA, max_tokens=max_tokens)
         stats.calls += 1
         answer = parse_answer(answer_text)
