@@ -212,7 +212,11 @@ def duplicates(sents: Sequence[Sentence]) -> set[int]:
     out = set()
     for s in sents:
         words = frozenset(content_words(s.text))
-        if words and any(len(words & w) >= 0.8 * len(words | w) for w in seen):
+        n = len(words)
+        # Jaccard ≥ 0.8 needs sizes within 0.8 of each other: skip the rest without a set op.
+        if words and any(
+            0.8 * n <= len(w) <= 1.25 * n and len(words & w) >= 0.8 * len(words | w) for w in seen
+        ):
             out.add(s.index)
         seen.append(words)
     return out
@@ -326,8 +330,12 @@ def write_parts(
         scores = _scores(article, part, facts, bags, art_bag)
         if taken:
             # Repetition across parts: a sentence saying again what an earlier part said.
+            norm_taken = math.sqrt(sum(v * v for v in taken.values()))
             for j, s in enumerate(sents):
-                if cosine(bags[s.index], taken) > 0.5:
+                bag = bags[s.index]
+                dot = sum(v * taken[k] for k, v in bag.items() if k in taken)
+                norm = math.sqrt(sum(v * v for v in bag.values()))
+                if dot and dot > 0.5 * norm * norm_taken:
                     scores[j] *= 0.3
         vs = [[] if s.index in dupes else variants(s) for s in sents]
         for j, opts in enumerate(vs):
