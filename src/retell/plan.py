@@ -203,8 +203,14 @@ def _cuts(article: Article, k: int, budget: int) -> list[int]:
     mean = total / k
     need = 0.85 * budget - 10  # source words a part needs to fill its budget within -15%
     floor = min(need, 0.6 * mean)
-    allowed = set(range(1, n))
-    for min_words in (floor, 0.0):
+    everywhere = set(range(1, n))
+    # The DP is O(K·m²) in the m gaps it may cut at: on long articles, try the deepest gaps
+    # first (a cut elsewhere is rarely chosen anyway), then every gap if that is infeasible.
+    m = max(6 * k, 40)
+    deepest = set(sorted(everywhere, key=lambda g: -depth[g])[:m])
+    for allowed, min_words in ((deepest, floor), (everywhere, floor), (everywhere, 0.0)):
+        if allowed is deepest and len(deepest) == len(everywhere):
+            continue
         cuts = _best_cuts(k, n, cum, mean, depth, allowed, min_words)
         if cuts is not None:
             return cuts
