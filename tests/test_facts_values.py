@@ -385,3 +385,25 @@ def test_short_decade() -> None:
 )
 def test_more_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(q.value, q.unit) for q in numbers.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("'We will win,' said Prime Minister David Cameron.", "david cameron"),
+        ("'We will win,' Cameron told reporters.", "cameron"),
+        ('"We will win," a police spokesman told CNN.', "a police spokesman"),
+        ('Smith said: "We will win."', "smith"),
+        ('According to Smith, "we will win."', "smith"),
+        ('"We will win," Mr Smith, 54, said.', "smith"),
+        ('She told the BBC: "We will win."', "she"),
+        ('In a statement, the ministry said: "We will win."', "the ministry"),
+    ],
+)
+def test_speakers(text: str, speaker: str) -> None:
+    assert [f.speaker for f in of_text(text) if f.kind is Kind.QUOTE] == [speaker]
+
+
+def test_groups_that_say_things_are_not_names() -> None:
+    for text in ["Police said the man fled.", "Officials told reporters.", "Witnesses said so."]:
+        assert not [f for f in of_text(text) if f.kind is Kind.NAME]

@@ -110,6 +110,22 @@ _DEMONYM_WORDS = _wordset(
 )
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
+# "Smith said …": an ordinary word does not speak, so a capitalised one before "said" is a name.
+_SAID_AFTER = re.compile(
+    r"(?:,[^,]{1,40},)?\s+(?:said|says|told|tells|added|wrote|insisted|warned)\b"
+)
+_GROUPS = _wordset(
+    """police staff government army military family crew media press council committee team
+    company club ministry court jury management board authorities officials"""
+)
+
+
+def _plural(low: str) -> bool:
+    """A plural noun ("officials", "witnesses"): it has a lemma other than itself."""
+    lemmas = getAllLemmas(low).get("NOUN", ())
+    return bool(lemmas) and low not in lemmas
+
+
 _TITLE_CASE_SMALL = _wordset("a an the and or but of in on at to for by with from as vs nor")
 _INITIAL_AFTER = _OPENERS | frozenset(".!?")
 
@@ -253,7 +269,13 @@ def find(
             break
         first, last = i, run_end
         # drop ordinary words at the start of a sentence / quote ("The", "However", "Footage")
-        while first <= last and initial and _common_start(words[first], vocab):
+        said = (
+            first == last
+            and lows[first] not in _GROUPS
+            and not _plural(lows[first])
+            and _SAID_AFTER.match(text, toks[last][1], end) is not None
+        )
+        while first <= last and initial and not said and _common_start(words[first], vocab):
             w0 = lows[first]
             plain = w0 not in _NOT_NAME and w0 not in _DESCRIPTORS and not w0.endswith("ly")
             if plain and _looks_like_a_name(lows, first, last):

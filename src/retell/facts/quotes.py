@@ -37,7 +37,10 @@ SPEECH_VERBS = (
 )
 _SPEECH_SET = frozenset(SPEECH_VERBS.split("|"))
 _WORD_RE = re.compile(r"\w+")
-_NAME_THEN_VERB = re.compile(rf"(?:['’]s)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_NAME_THEN_VERB = re.compile(
+    rf"(?:['’]s)?(?:,[^,'\"‘’“”]{{1,50}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE
+)  # "Smith said", "Mr Smith, 54, said"
+_ACCORDING_LEFT = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:]{1,60}?)\s*[,:]\s*$", re.IGNORECASE)
 _PRONOUN = r"(?:he|she|they|i|we|you)"
 
 
@@ -207,9 +210,9 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
         return m.group("who").lower()
     m = _RIGHT_VERB_FIRST.match(right)
     if m:
-        vend = m.start("who") if m.group("who") else m.end()
-        for n in names:
-            if q.close + vend - 2 <= n.start <= q.close + vend + 2:
+        vend = q.close + (m.start("who") if m.group("who") else m.end())
+        for n in names:  # "said Smith", "said Prime Minister David Cameron"
+            if vend - 2 <= n.start <= vend + 40 and _GAP_TO_NAME.match(text[vend - 1 : n.start]):
                 return n.value
         if m.group("who"):
             return m.group("who").lower()
@@ -220,6 +223,10 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
     m = _POSSESSIVE_LEAD.match(left)
     if m:
         return m.group("who").lower()
+    m = _ACCORDING_LEFT.search(left)
+    if m:  # 'According to Smith, "…"'
+        inside = [n for n in names if s0 + m.start("who") <= n.start < s0 + m.end("who")]
+        return inside[0].value if inside else m.group("who").lower()
     verbs = [w for w in _WORD_RE.finditer(left) if w.group().lower() in _SPEECH_SET]
     if verbs:
         v = verbs[-1]
