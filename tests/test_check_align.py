@@ -150,3 +150,28 @@ def test_consistent_iff_no_errors() -> None:
     a = audit_texts(SOURCE, "Zelensky confirmed 55,000 deaths on Friday.")
     assert a.consistent == (not a.errors)
     assert a.consistent
+
+
+def test_lowercase_text_names_are_unknown_words() -> None:
+    found = [n.text for n in X.names("natalia moon moved to the philippines with ismol family")]
+    assert "natalia" in found and "ismol" in found and "moved" not in found
+    src = Checker(from_text("Natalia Moon moved to the Philippines in 2012."))
+    _, fs = src.sentence("natalia moon moved to the philippines in 2012 .")
+    assert not [f for f in fs if f.severity == "error"]
+    _, fs = src.sentence("natalia kowalski moved to the philippines in 2012 .")
+    assert any(f.kind == "name_unsupported" and f.rewrite.text == "kowalski" for f in fs)
+
+
+def test_shipped_model_is_sign_constrained() -> None:
+    from retell.check.score import model
+
+    m = model()
+    w = dict(zip(m.features, m.weights, strict=True))
+    assert 0.0 < m.threshold < 1.0
+    for name in ("cov", "single_cov", "bi_src", "lcs_ratio"):
+        assert w.get(name, 0.0) >= 0.0, name
+    for name in ("extrinsic", "name_abs", "num_bad", "quote_bad", "subst_unrel"):
+        assert w.get(name, 0.0) <= 0.0, name
+    assert m.prob({"cov": 1.0, "single_cov": 1.0, "bi_src": 1.0, "lcs_ratio": 1.0}) > m.prob(
+        {"cov": 0.2, "single_cov": 0.2, "bi_src": 0.1, "lcs_ratio": 0.2, "extrinsic": 0.8}
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retell.check.text import is_word
+from retell.check.text import is_word, lexicon
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -377,7 +377,7 @@ def _clean(w: str) -> str:
 def names(text: str, offset: int = 0, sentence_start: bool = True) -> list[Name]:
     """Capitalised names (people, organisations, places, acronyms) of a sentence."""
     if not _HAS_UPPER.search(text):
-        return []
+        return _lowercase_names(text, offset)
     spans: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
@@ -451,6 +451,22 @@ def names(text: str, offset: int = 0, sentence_start: bool = True) -> list[Name]
         if text[a:b].endswith(("'s", "’s")):
             b -= 2
         out.append(Name(text[a:b], a + offset, b + offset, clean))
+    return out
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+def _lowercase_names(text: str, offset: int) -> list[Name]:
+    """In all-lower-case text (some benchmark summaries) capitals say nothing: take words no
+    English dictionary knows (lemminflect, WordNet) as names — "nigalidze", "tamang"."""
+    lex = lexicon()
+    out = []
+    for m in _LOWER_WORD.finditer(text):
+        w = m.group().strip("'-")
+        if len(w) < 3 or "-" in w or "'" in w or w in lex.senses or is_word(w) or w in MONTHS:
+            continue
+        out.append(Name(w, m.start() + offset, m.start() + len(w) + offset, (w,)))
     return out
 
 
