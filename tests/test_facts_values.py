@@ -263,6 +263,11 @@ def test_speaker_after_verb_with_possessive_in_between() -> None:
         ("Footage of Gorkov surfaced.", [("Gorkov", None)]),
         ("Paint hit the London Russian embassy.", [("London", None), ("Russian", None)]),
         ("Yesterday Kim Kardashian said so.", [("Kim Kardashian", None)]),
+        ("Fashion-conscious travellers came.", []),
+        ("Children’s diets differ.", []),
+        ("Circuit Judge Tim Barnack spoke.", [("Tim Barnack", "judge")]),
+        ("Did I tell you where to go?", []),
+        ("Smith said so, and Jones said no.", [("Smith", None), ("Jones", None)]),
     ],
 )
 def test_titles_are_qualifiers_even_inside_a_run(
@@ -402,6 +407,19 @@ def test_more_units(text: str, expected: list[tuple[str, str | None]]) -> None:
 )
 def test_speakers(text: str, speaker: str) -> None:
     assert [f.speaker for f in of_text(text) if f.kind is Kind.QUOTE] == [speaker]
+
+
+def test_a_word_named_mid_sentence_is_a_name_at_the_start_too() -> None:
+    text = "Banks was arrested on Monday. Police later spoke to Banks, who denied it."
+    assert [f.text for f in of_text(text) if f.kind is Kind.NAME] == ["Banks", "Banks"]
+    text = "Footage showed the scene. The court saw the footage."
+    assert [f.text for f in of_text(text) if f.kind is Kind.NAME] == []
+
+
+def test_possessive_dates() -> None:
+    assert [(f.text, f.value) for f in of_text("Yesterday’s top temperature was high.")] == [
+        ("Yesterday", "yesterday")
+    ]
 
 
 def test_groups_that_say_things_are_not_names() -> None:

@@ -39,11 +39,38 @@ class Vocab:
     "Soldiers") is an ordinary word, not a name.
     """
 
-    __slots__ = ("_text", "_memo")
+    __slots__ = ("_text", "_memo", "_named")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._memo: dict[str, bool] = {}
+        self._named: dict[str, bool] = {}
+
+    def named(self, word: str) -> bool:
+        """Is capitalised ``word`` used mid-sentence somewhere ("… told Banks", "by Green,")?
+        Then it is a name at a sentence start too, even if it is also an English word."""
+        hit = self._named.get(word)
+        if hit is None:
+            hit = self._named[word] = self._find_named(word)
+        return hit
+
+    def _find_named(self, word: str) -> bool:
+        text, n = self._text, len(word)
+        i = text.find(word, 2)
+        while i >= 0:
+            after = text[i + n] if i + n < len(text) else " "
+            if (
+                text[i - 1] == " "
+                and not after.isalpha()
+                and (text[i - 2].isalpha() or text[i - 2] == ",")
+            ):
+                k = i - 2  # the word before: lower case, or ending in a comma
+                while k > 0 and not text[k - 1].isspace():
+                    k -= 1
+                if text[k].islower() or text[i - 2] == ",":
+                    return True
+            i = text.find(word, i + 1)
+        return False
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word:

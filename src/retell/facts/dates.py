@@ -213,6 +213,10 @@ _PREFIX = _wordset(
 )
 
 
+def _possessive_trigger(lows: list[str]) -> bool:
+    return any(w[:-2] in _CORE for w in lows if w.endswith(("’s", "'s")))
+
+
 def find(
     text: str, start: int = 0, end: int | None = None, toks: Toks | None = None
 ) -> list[Found]:
@@ -225,7 +229,12 @@ def find(
     end = len(text) if end is None else end
     if toks is None:
         toks = Toks(text, start, end)
-    if not toks.digits and _CORE.isdisjoint(toks.lows) and "mid-" not in toks.ltext:
+    if (
+        not toks.digits
+        and _CORE.isdisjoint(toks.lows)
+        and "mid-" not in toks.ltext
+        and not (("’s" in toks.ltext or "'s" in toks.ltext) and _possessive_trigger(toks.lows))
+    ):
         return []
     spans, lows = toks.spans, toks.lows
     lower = toks.ltext == text[start:end]  # a sentence written all in lower case
@@ -233,6 +242,8 @@ def find(
     last = start
     for k, low in enumerate(toks.lows):
         c = low[0]
+        if low.endswith(("’s", "'s")):
+            low = low[:-2]  # "Yesterday’s top temperature"
         if (
             not c.isdigit()
             and low not in _CORE
@@ -242,6 +253,7 @@ def find(
         a, b = spans[k]
         if a < last:
             continue
+        b = a + len(low)  # the trigger without a possessive
         for j in range(max(0, k - 3), k + 1):
             p = spans[j][0]
             if p < last or (j < k and lows[j] not in _PREFIX and not lows[j][0].isdigit()):

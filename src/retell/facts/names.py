@@ -222,7 +222,7 @@ def find(
             continue
         if headline:
             # Title Case line: every word is capitalised, so keep only unusual single words.
-            if not _common_start(w, vocab):
+            if not _common_start(w, vocab, named=False):
                 found = _make(text, toks, words, i, i, i, vocab)
                 if found:
                     out.append(found)
@@ -286,8 +286,9 @@ def find(
         # a title inside the run splits it: "US President Barack Obama" → "US", "Barack Obama"
         cut = _title_inside(lows, first, last)
         if cut is not None:
-            found = _make(text, toks, words, first, cut - 1, i, vocab)
-            if found:
+            lone_common = initial and first == cut - 1 and _common_start(words[first], vocab, False)
+            found = None if lone_common else _make(text, toks, words, first, cut - 1, i, vocab)
+            if found:  # "Circuit Judge Tim Barnack" at a sentence start: no "Circuit"
                 out.append(found)
             first = cut
         if first <= last:
@@ -330,8 +331,8 @@ def _looks_like_a_name(lows: list[str], first: int, last: int) -> bool:
     an ordinary word ("United Nations", "New York"); joined by "of"/"for" they must also hold
     an organisation word ("Centre for … Studies", not "Footage of Gorkov")."""
     words = lows[first : last + 1]
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or all(w in _NOT_NAME for w in words[1:]):
+        return False  # "Did I tell you …" is no name
     if any(w in _CONNECT for w in words):
         return any(w in ORG_WORDS for w in words)
     return True
@@ -364,14 +365,22 @@ def _title_inside(lows: list[str], first: int, last: int) -> int | None:
     return None
 
 
-def _common_start(word: str, vocab: Vocab | frozenset[str]) -> bool:
+def _common_start(word: str, vocab: Vocab | frozenset[str], named: bool = True) -> bool:
     low = word.lower().strip("'’")
+    if low.endswith(("’s", "'s")):
+        low, word = low[:-2], word[:-2]  # "Children’s diets"
+    if "-" in low and not word.split("-")[-1][:1].isupper():
+        low, word = low.split("-")[0], word.split("-")[0]  # "Fashion-conscious travellers"
+    if low in _DESCRIPTORS:
+        return True
     if (low in TITLES or low + "." in TITLES) and low not in _TITLE_ADJ:
         return False  # "Ms King said…": the title introduces a name
     if low in _NOT_NAME:
         return True
     if word.isupper() and len(word) > 1:
         return False  # an acronym
+    if named and isinstance(vocab, Vocab) and low not in _GROUPS and vocab.named(word):
+        return False  # "Banks was arrested" when the article also says "… told Banks"
     return low in vocab or is_common_word(low)
 
 
