@@ -120,6 +120,7 @@ _GROUPS = _wordset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _plural(low: str) -> bool:
     """A plural noun ("officials", "witnesses"): it has a lemma other than itself."""
     lemmas = getAllLemmas(low).get("NOUN", ())
@@ -270,10 +271,11 @@ def find(
         first, last = i, run_end
         # drop ordinary words at the start of a sentence / quote ("The", "However", "Footage")
         said = (
-            first == last
+            initial
+            and first == last
+            and _SAID_AFTER.match(text, toks[last][1], end) is not None
             and lows[first] not in _GROUPS
             and not _plural(lows[first])
-            and _SAID_AFTER.match(text, toks[last][1], end) is not None
         )
         while first <= last and initial and not said and _common_start(words[first], vocab):
             w0 = lows[first]
