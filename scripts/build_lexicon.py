@@ -14,6 +14,9 @@ Output format (UTF-8, gzip, one record per line, sections introduced by ``#name`
          per part of speech)
   #ant   ``a b``            antonym pair (lexical pointer "!")
   #der   ``a b``            derivation or pertainym pair ("+", "\\"): invade/invasion, Russian/Russia
+  #val   ``word score``     sentiment valence from the VADER lexicon (MIT licence, C.J. Hutto),
+         words with |score| >= 0.8 — when ``vaderSentiment`` is installed (dev dependency);
+         a rewrite that swaps a word for one of opposite valence says the opposite
 """
 
 from __future__ import annotations
@@ -97,6 +100,25 @@ def build(wn: Path, out: Path) -> None:
         fh.write("#der\n")
         for a, b in sorted(der):
             fh.write(f"{a} {b}\n")
+        fh.write("#val\n")
+        for w, v in sorted(_valence().items()):
+            fh.write(f"{w} {v:g}\n")
+
+
+def _valence() -> dict[str, float]:
+    """VADER's word valences (-4..4), single alphabetic words with |score| >= 0.8."""
+    try:
+        import vaderSentiment
+    except ImportError:
+        print("vaderSentiment not installed: no #val section")
+        return {}
+    path = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha() and abs(float(parts[1])) >= 0.8:
+            out[parts[0].lower()] = float(parts[1])
+    return out
 
 
 _CACHE: dict[tuple[str, str], list[str]] = {}

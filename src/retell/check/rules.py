@@ -623,11 +623,22 @@ def _antonym_swaps(
         for t in rtoks[i1:i2]:
             if not t.content or t.lemma in sa:
                 continue
+            vt = _valence(lex, t)
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
-                if st.content and st.lemma not in rl and lex.antonym(t.lemma, st.lemma):
+                if not st.content or st.lemma in rl:
+                    continue
+                if lex.antonym(t.lemma, st.lemma):
                     out.append((t, st))
                     break
+                vs = _valence(lex, st)
+                if vt * vs <= -1.5 and abs(vt) >= 1.0 and abs(vs) >= 1.0 and j2 - j1 <= 3:
+                    out.append((t, st))  # troubled -> triumphant: valence flips
+                    break
     return out
+
+
+def _valence(lex: Lexicon, t: Token) -> float:
+    return lex.valence.get(t.lower) or lex.valence.get(t.lemma) or 0.0
 
 
 def _negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token, bool] | None:

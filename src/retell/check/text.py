@@ -360,6 +360,7 @@ class Lexicon:
         self.senses: dict[str, tuple[int, ...]] = {}
         self.antonyms: dict[str, set[str]] = {}
         self.derived: dict[str, set[str]] = {}
+        self.valence: dict[str, float] = {}  # VADER sentiment, -4..4
         for line in lines:
             if line.startswith("#"):
                 section = line[1:].strip()
@@ -371,6 +372,9 @@ class Lexicon:
             elif section == "sense":
                 w, *ids = line.split()
                 self.senses[w] = tuple(int(i) for i in ids)
+            elif section == "val":
+                w, v = line.split()
+                self.valence[w] = float(v)
             elif section in ("ant", "der"):
                 a, b = line.split()
                 table = self.antonyms if section == "ant" else self.derived
