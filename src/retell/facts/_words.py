@@ -12,8 +12,10 @@ import re
 
 # Acronyms with dots (U.S.), title abbreviations before a name (Dr. Smith), words with inner
 # apostrophes and hyphens, or any other single non-space character.
+# The lookahead lets most tokens skip the abbreviation alternatives at once.
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St|Jr)\.(?= [A-Z])"
+    r"(?=[A-Z][A-Za-z]{0,3}\.)(?:(?:[A-Z]\.){2,}"
+    r"|(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Prof|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Pres|St|Jr)\.(?= [A-Z]))"
     r"|[\w][\w'’]*(?:-[\w'’]+)*|\S"
 )
 
