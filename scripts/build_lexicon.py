@@ -25,6 +25,11 @@ import argparse
 import gzip
 from pathlib import Path
 
+NOTICE = (
+    "Built by scripts/build_lexicon.py from WordNet 3.0 (Copyright 2006 Princeton University, "
+    "WordNet 3.0 licence: free use, copy and distribution with this notice) and the VADER "
+    "sentiment lexicon (Copyright (c) 2016 C.J. Hutto, MIT licence)."
+)
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 MAX_SENSES = 4  # senses per word and part of speech kept: rare senses make noisy synonyms
 
@@ -87,6 +92,7 @@ def build(wn: Path, out: Path) -> None:
     index = {k: i for i, k in enumerate(order)}
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(f"#about {NOTICE}\n")
         fh.write("#syn\n")
         for k in order:
             hs = " ".join(str(index[h]) for h in hypers.get(k, []) if h in index)
