@@ -58,3 +58,18 @@ def test_country_names_and_university_order() -> None:
     assert al.same("UK", "Britain")
     assert al.is_known("Oregon University")
     assert not al.is_known("United States")
+
+
+def test_titles_nationalities_and_name_tails() -> None:
+    al = facts.aliases(
+        from_text(
+            "Russian troops advanced, President Volodymyr Zelensky said. "
+            "American officials told The New York Times."
+        )
+    )
+    assert al.canonical("President Zelensky") == "volodymyr zelensky"
+    assert al.is_known("President Zelensky") and al.is_known("Mr Zelensky")
+    assert al.is_known("Russia") and al.same("Russian", "Russia")
+    assert al.is_known("United States") and al.is_known("US")
+    assert al.canonical("York Times") == "new york times"
+    assert not al.is_known("China")

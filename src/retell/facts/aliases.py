@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from retell.facts._words import wordset as _wordset
-from retell.facts.names import normalise
+from retell.facts.names import TITLES, normalise
 
-__all__ = ["Aliases", "build", "WELL_KNOWN"]
+__all__ = ["Aliases", "COUNTRY_OF", "SAME", "WELL_KNOWN", "build"]
 
 # Acronyms news prose uses without spelling them out.
 WELL_KNOWN: dict[str, str] = {
@@ -54,31 +54,66 @@ class Aliases:
 
     def canonical(self, name: str) -> str:
         """The article's full form of ``name`` ("Gorkov’s" → "ilya gorkov", "CSIS" → "centre for
-        strategic and international studies"), or ``name`` normalised when the article lacks it."""
-        n = normalise(name)
-        if n in self.mapping:
-            return self.mapping[n]
-        nd = n.replace(".", "")
-        return self.mapping.get(nd, n)
+        strategic and international studies", "President Zelensky" → "volodymyr zelensky"), or
+        ``name`` normalised when the article lacks it."""
+        for n in _forms(name):
+            if n in self.mapping:
+                return self.mapping[n]
+            owners = {self.mapping.get(f, f) for f in self.names if f.endswith(" " + n)}
+            if len(owners) == 1:  # "York Times" → "new york times"
+                return owners.pop()
+        return normalise(name)
 
     def is_known(self, name: str) -> bool:
         """True when the article names ``name`` in this or another form.
 
-        Also accepts the last words of a known name ("Zelensky" for "Volodymyr Zelensky",
-        "Times" is not enough on its own only when the article has no such name) — but not its
-        first words: "New York" is a city, not "The New York Times".
+        Also accepts the last words of a known name ("Zelensky" for "Volodymyr Zelensky") and a
+        name behind a title ("President Zelensky") — but not a name's first words: "New York" is
+        a city, not "The New York Times".
         """
-        n = normalise(name)
-        if not n:
-            return False
-        if n in self.names or n in self.mapping or n.replace(".", "") in self.mapping:
-            return True
-        tail = " " + n
-        return any(full.endswith(tail) for full in self.names)
+        for n in _forms(name):
+            if n in self.names or n in self.mapping:
+                return True
+            tail = " " + n
+            if any(full.endswith(tail) for full in self.names):
+                return True
+        return False
 
     def same(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` name the same thing in this article."""
         return self.canonical(a) == self.canonical(b)
+
+
+def _forms(name: str) -> list[str]:
+    """``name`` normalised, without the dots of an acronym, and without leading title words."""
+    n = normalise(name)
+    if not n:
+        return []
+    out = [n]
+    if "." in n:
+        out.append(n.replace(".", ""))
+    words = n.split()
+    k = 0
+    while k < len(words) - 1 and (words[k] in TITLES or words[k] + "." in TITLES):
+        k += 1
+    if k:
+        out.append(" ".join(words[k:]))
+    return out
+
+
+# Nationality words and the country they belong to: "Russian troops" speaks of Russia.
+COUNTRY_OF: dict[str, str] = {
+    "russian": "russia", "ukrainian": "ukraine", "british": "britain", "american": "america",
+    "chinese": "china", "french": "france", "german": "germany", "italian": "italy",
+    "spanish": "spain", "japanese": "japan", "indian": "india", "iranian": "iran",
+    "iraqi": "iraq", "syrian": "syria", "israeli": "israel", "palestinian": "palestine",
+    "turkish": "turkey", "egyptian": "egypt", "australian": "australia", "canadian": "canada",
+    "mexican": "mexico", "brazilian": "brazil", "afghan": "afghanistan", "pakistani": "pakistan",
+    "saudi": "saudi arabia", "polish": "poland", "dutch": "netherlands", "irish": "ireland",
+    "scottish": "scotland", "welsh": "wales", "english": "england", "greek": "greece",
+    "swedish": "sweden", "norwegian": "norway", "korean": "korea", "nigerian": "nigeria",
+    "kenyan": "kenya", "libyan": "libya", "lebanese": "lebanon", "cuban": "cuba",
+}  # fmt: skip
 
 
 def build(
@@ -125,6 +160,12 @@ def build(
             ]
             if owners:
                 mapping[v] = owners[0]
+    for v in names:  # "Russian" names Russia: the country is known, and the same thing
+        country = COUNTRY_OF.get(v)
+        if country:
+            full = mapping.get(country, country)
+            mapping[v] = full
+            mapping.setdefault(country, full)
     present = set(names) | set(mapping)
     for group in SAME:
         held = [g for g in group if g in present]
