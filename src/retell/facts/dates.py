@@ -134,7 +134,6 @@ def _month_ok(text: str, m: re.Match[str], group: str, lower: bool = False) -> b
 
 
 def _read(text: str, m: re.Match[str], lower: bool = False) -> DateValue | None:
-    kind = m.lastgroup
     if m.group("iso"):
         return DateValue(f"{m.group('iy')}-{m.group('im')}-{m.group('id')}", None, "day")
     if m.group("mdy") or m.group("dmy"):
@@ -173,7 +172,6 @@ def _read(text: str, m: re.Match[str], lower: bool = False) -> DateValue | None:
         t = re.sub(r"\s+", " ", m.group("rel").lower())
         t = t[3:] if t.startswith("on ") else t
         return DateValue(t, None, "relative")
-    del kind
     return None
 
 

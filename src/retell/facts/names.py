@@ -29,7 +29,6 @@ __all__ = ["Found", "find", "normalise", "is_common_word", "ORG_WORDS", "TITLES"
 # Tokens: acronyms with dots (U.S., U.N.), words with inner apostrophes/hyphens, or punctuation.
 _TOKEN = TOKEN
 _CONNECT = _wordset("of the for and de da del der van von al el bin du la le y")
-_ORG_CONNECT = _wordset("of for and the")
 TITLES = {
     "president": "president", "pres.": "president", "gen.": "gen.", "general": "gen.",
     "dr.": "dr.", "dr": "dr.", "doctor": "dr.", "mr.": "mr.", "mr": "mr.", "mrs.": "mrs.",
@@ -224,7 +223,7 @@ def find(
         if headline:
             # Title Case line: every word is capitalised, so keep only unusual single words.
             if not _common_start(w, vocab, named=False):
-                found = _make(text, toks, words, i, i, i, vocab)
+                found = _make(text, toks, words, i, i)
                 if found:
                     out.append(found)
             continue
@@ -289,12 +288,12 @@ def find(
         cut = _title_inside(lows, first, last)
         if cut is not None:
             lone_common = initial and first == cut - 1 and _common_start(words[first], vocab, False)
-            found = None if lone_common else _make(text, toks, words, first, cut - 1, i, vocab)
+            found = None if lone_common else _make(text, toks, words, first, cut - 1)
             if found:  # "Circuit Judge Tim Barnack" at a sentence start: no "Circuit"
                 out.append(found)
             first = cut
         if first <= last:
-            found = _make(text, toks, words, first, last, i, vocab)
+            found = _make(text, toks, words, first, last)
             if found:
                 out.append(found)
         free = max(j, run_end + 1)
@@ -392,8 +391,6 @@ def _make(
     words: list[str],
     first: int,
     last: int,
-    run_start: int,
-    vocab: Vocab | frozenset[str],
 ) -> Found | None:
     title: str | None = None
     # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
