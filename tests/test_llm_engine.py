@@ -327,3 +327,22 @@ def test_questions_are_screened(question: str, kept: bool) -> None:
 
     article = from_text(TEXT)
     assert (clean_question(FakeChecker(article), question, article) == question) is kept
+
+
+def test_time_budget_sends_remaining_parts_to_the_fallback() -> None:
+    engine, _ = _engine()
+    with fake_server(faithful, delay=0.4) as srv:
+        draft = _write(srv.base_url, engine, budget=0.6)
+    # part 1 (0.4 s) fits; part 2 would end past 0.6 s: it and part 3 use the source, no call
+    assert len(srv.requests) == 1
+    assert [s.skipped for s in engine.last_stats] == [False, True, True]
+    assert [w.origin for w in draft.segments[0].sentences] == ["model", "model"]
+    assert all(w.origin == "fallback" for seg in draft.segments[1:] for w in seg.sentences)
+    assert all(seg.sentences for seg in draft.segments)
+
+
+def test_no_budget_means_no_limit() -> None:
+    engine, _ = _engine()
+    with fake_server(faithful, delay=0.2) as srv:
+        _write(srv.base_url, engine, budget=0)
+    assert len(srv.requests) == 3

@@ -9,7 +9,9 @@ says whether the model (``model``) or the extractive fallback (``fallback``) wro
 Options (``Options.extra``; flags first, then the environment — see
 :func:`retell.engines.llm.client.resolve_config`): ``base_url``, ``model``, ``api_key``,
 ``timeout`` (seconds), ``progress`` (bool: a line per part on stderr; default: when stderr is a
-terminal), plus ``retries``, ``max_tokens``, ``temperature``.
+terminal), ``budget`` (seconds for the whole report, default 100; 0 = no limit: once the next
+call would not fit, repair rounds and then whole parts go to the extractive fallback), plus
+``retries``, ``max_tokens``, ``temperature``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ from retell.engines.llm.prompt import SCHEMA, part_messages, repair_messages
 from retell.ingest.article import Article
 from retell.plan import Part
 
-__all__ = ["LLMEngine", "PartStats", "register_engines"]
+__all__ = ["DEFAULT_BUDGET", "LLMEngine", "PartStats", "register_engines"]
+
+#: seconds a whole report may spend on model calls before the remaining parts (or repair rounds)
+#: go to the extractive fallback: a small model on two shared cores must not take minutes
+DEFAULT_BUDGET = 100.0
 
 
 @dataclass
@@ -50,6 +56,7 @@ class PartStats:
     errors_first: int = 0  # error findings on the first answer's sentences (before the gate)
     kept: int = 0
     replaced: int = 0
+    skipped: bool = False  # the time budget was spent before this part: no model call
     problems: list[str] = field(default_factory=list)
 
 
@@ -91,14 +98,21 @@ class LLMEngine:
         self.last_stats = []
         segments: list[DraftSegment] = []
         headline: str | None = None
+        budget = _budget(options)
+        started = time.monotonic()
         with Client(config) as client:
             client.model()  # fail fast (no server / no model) before any work
             for k, part in enumerate(parts):
                 stats = PartStats(index=k)
                 t0 = time.monotonic()
-                seg, head = self._part(
-                    client, config, checker, article, part, options, stats, k == 0
-                )
+                clock = _Clock(started, budget, self.last_stats)
+                if clock.room_for(1):
+                    seg, head = self._part(
+                        client, config, checker, article, part, options, stats, k == 0, clock
+                    )
+                else:  # out of time: the source's own sentences, no model call
+                    stats.skipped = True
+                    seg, head = self._fallback_only(article, part, options, stats), None
                 stats.seconds = time.monotonic() - t0
                 self.last_stats.append(stats)
                 segments.append(seg)
@@ -107,11 +121,26 @@ class LLMEngine:
                 if out is not None:
                     print(
                         f"llm: part {k + 1}/{len(parts)} {stats.seconds:.1f} s — "
-                        f"{stats.kept} from the model, {stats.replaced} from the source",
+                        f"{stats.kept} from the model, {stats.replaced} from the source"
+                        + (" (time budget spent: model skipped)" if stats.skipped else ""),
                         file=out,
                         flush=True,
                     )
         return Draft(tuple(segments), headline)
+
+    def _fallback_only(
+        self, article: Article, part: Part, options: Options, stats: PartStats
+    ) -> DraftSegment:
+        written = merge_with_fallback(
+            article,
+            part,
+            (),
+            failed=True,
+            fallback=lambda: extractive_fallback(article, part, options),
+            budget=part.budget or options.words,
+        )
+        stats.replaced = len(written)
+        return DraftSegment(written, None)
 
     def _part(
         self,
@@ -123,6 +152,7 @@ class LLMEngine:
         options: Options,
         stats: PartStats,
         first: bool,
+        clock: _Clock | None = None,
     ) -> tuple[DraftSegment, str | None]:
         budget = part.budget or options.words
         messages = part_messages(
@@ -131,6 +161,7 @@ class LLMEngine:
         # room for the segment's words as tokens plus the JSON around them, and no more: a
         # rambling model must not cost minutes (the server may cap it further)
         max_tokens = min(config.max_tokens, int(budget * 1.6) + 80)
+        t_call = time.monotonic()
         answer_text = client.chat(messages, schema=SCHEMA, max_tokens=max_tokens)
         stats.calls += 1
         answer = parse_answer(answer_text)
@@ -140,7 +171,7 @@ class LLMEngine:
         bad = [c for c in checked if not c.ok]
         stats.failed_first = len(bad)
         stats.errors_first = sum(c.errors for c in checked)
-        if bad:
+        if bad and (clock is None or clock.room_for(1, since=t_call)):
             # once, with the findings: a model that can follow instructions usually fixes it.
             # (Junk — nothing usable at all — goes straight to the fallback: no findings to send.)
             failures = [(c.text, c.problems) for c in bad]
@@ -171,6 +202,35 @@ class LLMEngine:
         stats.replaced = sum(1 for w in written if w.origin != "model")
         head = clean_headline(checker, answer.headline, article) if first else None
         return DraftSegment(written, clean_question(checker, question, article)), head
+
+
+def _budget(options: Options) -> float | None:
+    """Seconds the whole report may take (``extra["budget"]``; 0 or negative: no limit)."""
+    value = options.extra.get("budget", DEFAULT_BUDGET)
+    if value is None:
+        return DEFAULT_BUDGET
+    seconds = float(value)
+    return seconds if seconds > 0 else None
+
+
+@dataclass
+class _Clock:
+    """Whether another model call fits in the time budget, judged by the calls so far."""
+
+    started: float
+    budget: float | None
+    done: list[PartStats]
+
+    def room_for(self, calls: int, since: float | None = None) -> bool:
+        if self.budget is None:
+            return True
+        now = time.monotonic()
+        n = sum(s.calls for s in self.done)
+        spent = sum(s.seconds for s in self.done)
+        per_call = spent / n if n else 0.0
+        if since is not None:  # the call just made in this part is the freshest estimate
+            per_call = max(per_call, now - since)
+        return now - self.started + calls * per_call <= self.budget
 
 
 def _first_segment(answer: ParsedAnswer) -> tuple[list[Any], str | None]:

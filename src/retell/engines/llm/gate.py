@@ -89,14 +89,13 @@ def check_sentences(
         if key in seen or s.text.rstrip().endswith("?") or len(s.text.split()) < 3:
             out.append(Checked(s.text, cited, False, ("not a statement of the article's facts",)))
             continue
-        if copies_example(s.text, article.text):
-            out.append(Checked(s.text, cited, False, ("it copies the example, not the article",)))
-            continue
         seen.add(key)
         verdict, findings = checker.sentence(s.text, cited)
         errors = tuple(f.message for f in findings if f.severity == "error")
         ok = not errors and verdict.status != "unsupported"
         problems = errors or (() if ok else ("no source sentence supports it",))
+        if copies_example(s.text, article.text):
+            ok, problems = False, ("it copies the example, not the article",)
         out.append(Checked(s.text, cited or tuple(verdict.support), ok, problems, len(errors)))
     return out
 
