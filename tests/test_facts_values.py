@@ -425,3 +425,11 @@ def test_possessive_dates() -> None:
 def test_groups_that_say_things_are_not_names() -> None:
     for text in ["Police said the man fled.", "Officials told reporters.", "Witnesses said so."]:
         assert not [f for f in of_text(text) if f.kind is Kind.NAME]
+
+
+def test_year_ranges_are_two_years() -> None:
+    fs = [f for f in of_text("The 2014-15 season ended.") if f.kind is Kind.DATE]
+    assert [(f.text, f.value) for f in fs] == [("2014", "2014"), ("15", "2015")]
+    assert not [f for f in of_text("The 2014-15 season ended.") if f.kind is Kind.NUMBER]
+    fs = [f for f in of_text("Figures for 2010/12 rose.") if f.kind is Kind.DATE]
+    assert [f.value for f in fs] == ["2010", "2012"]

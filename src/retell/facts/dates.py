@@ -67,6 +67,8 @@ _DATE_RE = re.compile(
             rf"(?P<dmy>\b{_Q.format(n='q2')}{_DAY.format(n='d2')}\s+(?:of\s+)?{_MONTH.format(n='m2')}(?:\s?,?\s+{_YEAR.format(n='y2')})?)",
             # decades: the 1990s, the '90s
             r"(?P<dec>(?<![\w-])(?:(?P<dq>early|mid|late)[\s-]+)?(?:(?P<decade>1[6-9]\d0|20\d0)|['’](?P<dec2>\d0))s\b)",
+            # a season or financial year: 2014-15, 2014/15
+            r"(?P<yrange>(?<![\w$£€.,-])(?P<ya>1[6-9]\d\d|20\d\d)[-/–](?P<yb>\d\d)(?![\d\w-]))",
             # [qual] year
             rf"(?P<yr>(?<![\w$£€.,-]){_Q.format(n='q3')}{_YEAR.format(n='y3')}(?!-\d|\.\d|\w))",
             # times of day
@@ -258,6 +260,15 @@ def find(
                 continue
             m = _DATE_RE.match(text, p, end)
             if not m or m.end() < b:
+                continue
+            if m.group("yrange"):  # two years, each with its own span
+                ya, yb = m.group("ya"), m.group("yb")
+                second = ya[:2] + yb
+                if 0 < int(second) - int(ya) <= 10:  # 2014-15, 2010-12
+                    out.append(Found(m.start("ya"), m.end("ya"), DateValue(ya, None, "year")))
+                    out.append(Found(m.start("yb"), m.end("yb"), DateValue(second, None, "year")))
+                    last = m.end()
+                    break
                 continue
             dv = _read(text, m, lower)
             if dv is None:
