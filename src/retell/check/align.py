@@ -24,7 +24,18 @@ class SourceSentence:
     """A source sentence's word sets (built fast from plain strings); tokens with offsets are
     made only for the few sentences a rewrite is compared with."""
 
-    __slots__ = ("index", "id", "start", "end", "text", "lemmas", "lowers", "bigrams", "_toks")
+    __slots__ = (
+        "index",
+        "id",
+        "start",
+        "end",
+        "text",
+        "lemmas",
+        "lowers",
+        "bigrams",
+        "seq",
+        "_toks",
+    )
 
     def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
         self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
@@ -34,6 +45,7 @@ class SourceSentence:
         self.lemmas = frozenset(lem for lem, c in info if c)
         seq = [lem for (lem, _), w in zip(info, lows, strict=True) if w[:1].isalnum()]
         self.bigrams = frozenset(zip(seq, seq[1:], strict=False))
+        self.seq = seq  # lemmas of the words (punctuation left out), in order
         self._toks: tuple[Token, ...] | None = None
 
     @property
@@ -95,11 +107,8 @@ class SourceIndex:
             seq: list[str] = []
             sid: list[int] = []
             for s in self.sentences:
-                for w in words(s.text):
-                    low = w.lower()
-                    if low[:1].isalnum():
-                        seq.append(word_info(low)[0])
-                        sid.append(s.index)
+                seq.extend(s.seq)
+                sid.extend([s.index] * len(s.seq))
             big: dict[tuple[str, str], list[int]] = {}
             for k in range(len(seq) - 1):
                 big.setdefault((seq[k], seq[k + 1]), []).append(k)
