@@ -88,6 +88,7 @@ def run_one(name: str, text: str, extra: dict[str, Any]) -> dict[str, Any]:
     rewrite, cited = report_as_rewrite(segs)
     audit = Checker(article).audit(rewrite, cited)
     written = [w for s in segs for w in s.sentences]
+    verbatim = {s.text for s in article.sentences}
     return {
         "article": name,
         "words": article.words,
@@ -98,6 +99,9 @@ def run_one(name: str, text: str, extra: dict[str, Any]) -> dict[str, Any]:
         "failed_first": sum(s.failed_first for s in stats),
         "errors_before": sum(s.errors_first for s in stats),
         "kept": sum(1 for w in written if w.origin == "model"),
+        # model sentences that are a source sentence word for word (supported, but no rewrite)
+        "kept_verbatim": sum(1 for w in written if w.origin == "model" and w.text in verbatim),
+        "parts_skipped": sum(1 for s in stats if s.skipped),
         "replaced": sum(1 for w in written if w.origin != "model"),
         "errors_after": len(audit.errors),
         "absent_after": sum(absent_facts(w.text, article.text) for w in written),
@@ -114,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--api-key", default=None)
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per model call")
+    ap.add_argument("--budget", type=float, default=None, help="seconds per report (0: no limit)")
     ap.add_argument("--json", action="store_true", help="one JSON object per article, then totals")
     args = ap.parse_args(argv)
     extra = {
@@ -122,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         "api_key": args.api_key,
         "timeout": args.timeout,
         "progress": False,
+        "budget": args.budget,
     }
     rows: list[dict[str, Any]] = []
     for name, text in articles(args.limit, args.data):
@@ -149,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         "seconds_per_article_median": round(statistics.median(r["seconds"] for r in rows), 1),
         "calls_per_article": round(statistics.mean(r["calls"] for r in rows), 1),
         "kept_share": round(kept / total, 3) if total else 0.0,
+        "kept_verbatim": sum(r["kept_verbatim"] for r in rows),
+        "parts_skipped_for_time": sum(r["parts_skipped"] for r in rows),
         "model_sentences_proposed": sum(r["proposed"] for r in rows),
         "model_sentences_failed_first": sum(r["failed_first"] for r in rows),
         "errors_before_gate": sum(r["errors_before"] for r in rows),
