@@ -15,11 +15,9 @@ from typing import Any, TypeVar
 import click
 
 from retell.errors import RetellError
+from retell.render import AUDIT_FORMATS, REPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-REPORT_FORMATS = ("text", "markdown", "html", "json")
-AUDIT_FORMATS = ("text", "json", "html")
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -109,7 +109,7 @@ def _segments(
 ) -> list[Segment]:
     used: set[str] = set()
     out: list[Segment] = []
-    for _part, dseg in zip(parts, draft.segments):
+    for dseg in draft.segments[: len(parts)]:
         sentences = tuple(dseg.sentences)
         if not sentences:
             continue
