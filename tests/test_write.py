@@ -281,3 +281,86 @@ def test_plural_agreement() -> None:
     assert q == "How much weight would you give to the protests in this story?"
     q = question(art, art.sentences, used=used)
     assert q == "What do you think the protests tell us about the wider story?"
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed work must not change a result: the fast paths against the slow ones they replace.
+
+
+def _fixture_texts() -> list[str]:
+    paths = [FIXTURES / "seed_article.txt", *sorted((FIXTURES / "write").glob("*.txt"))]
+    paths += sorted(FIXTURES.glob("cnndm_dev_*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_pos_of_agrees_with_lemminflect_word_for_word() -> None:
+    from lemminflect import getAllLemmas
+
+    from retell.write._lemmas import pos_of
+
+    words = {w for text in _fixture_texts() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)}
+    words |= {w.upper() for w in list(words)[:300]} | {w.capitalize() for w in list(words)[:300]}
+    words |= {"", "data", "left", "Reuters", "ALL", "another"}
+    assert len(words) > 1000
+    for w in sorted(words):
+        assert pos_of(w) == getAllLemmas(w), w
+
+
+def _section_scores_slow(article: Article) -> dict[str, float]:
+    """The original section scorer: one regex per multi-word cue, lemmas looked up per token."""
+    import math
+    from collections import Counter
+
+    from lemminflect import getAllLemmas
+
+    from retell.write.section import _TOKEN, _lexicon
+
+    _, cues = _lexicon()
+    text = article.text.lower()
+    if article.title:
+        text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
+    toks = Counter(_TOKEN.findall(text))
+    counts: Counter[str] = Counter(toks)
+    for tok, n in toks.items():
+        for lem in {lem for forms in getAllLemmas(tok).values() for lem in forms} - {tok}:
+            counts[lem] += n
+    out = {}
+    for sec in SECTIONS:
+        score = 0.0
+        for cue, weight in cues.get(sec, {}).items():
+            if " " in cue:
+                pat = r"(?<![a-z])" + re.escape(cue) + r"s?(?![a-z])"
+                n = len(re.findall(pat, text))
+            else:
+                n = counts.get(cue, 0)
+            if n:
+                score += weight * (1.0 + math.log(n))
+        out[sec] = score
+    return out
+
+
+def test_section_scores_match_the_regex_per_cue_original() -> None:
+    from retell.write import section_scores
+
+    texts = _fixture_texts()
+    texts.append("The prime minister met the prime ministers at the White House. Air strikes.")
+    for text in texts:
+        art = from_text(text)
+        assert section_scores(art) == _section_scores_slow(art)
+
+
+def test_question_is_the_same_when_asked_again() -> None:
+    """Questions are remembered (the engine and the pipeline ask for the same one): a repeat
+    gives the same question and adds the same keys to ``used``."""
+    art = from_text(SEED)
+    segs = _segments(art, 3)
+    runs = []
+    for _ in range(2):
+        used: set[str] = set()
+        qs = [question(art, seg, used=used) for seg in segs]
+        runs.append((qs, used))
+    assert runs[0] == runs[1]
+    assert len(set(runs[0][0])) == 3
+    used = set(runs[0][1])
+    again = question(art, segs[0], used=used)
+    assert again != runs[0][0][0]  # 'used' still steers the choice away from what was taken

@@ -122,7 +122,27 @@ def question(
     Returns:
         A question of 8–14 words ending in "?", with no digit, name or quotation.
     """
-    texts = [s.text for s in sentences]
+    texts = tuple(s.text for s in sentences)
+    # The extractive engine sizes its one-segment summary by the question the pipeline will
+    # write for it, so the same question is asked for twice: remember the last few answers.
+    key = (article.text, len(article.sentences), texts, frozenset(used))
+    hit = _MEMO.get(key)
+    if hit is None:
+        hit = _choose(article, texts, used)
+        if len(_MEMO) >= _MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]
+        _MEMO[key] = hit
+    q, added = hit
+    used.update(added)
+    return q
+
+
+_MEMO: dict[tuple[str, int, tuple[str, ...], frozenset[str]], tuple[str, tuple[str, ...]]] = {}
+_MEMO_SIZE = 64
+
+
+def _choose(article: Article, texts: Sequence[str], used: set[str]) -> tuple[str, tuple[str, ...]]:
+    """The question and what it adds to ``used`` (see :func:`question`); ``used`` is not changed."""
     cands = subjects(article, texts)
     fresh = [c for c in cands if f"s:{c.head}" not in used] or cands
     order = [t for t in TEMPLATES if f"t:{t[0]}" not in used] or list(TEMPLATES)
@@ -130,12 +150,11 @@ def question(
         for key, template in order:
             q = _fill(template, subj)
             if MIN_WORDS <= len(q.split()) <= MAX_WORDS and q not in used:
-                used.update((f"t:{key}", f"s:{subj.head}", q))
-                return q
+                return q, (f"t:{key}", f"s:{subj.head}", q)
     return _fallback(used)
 
 
-def _fallback(used: set[str]) -> str:
+def _fallback(used: set[str]) -> tuple[str, tuple[str, ...]]:
     """No usable subject (very short or all-names segment): a fixed open question."""
     options = (
         "What do you make of what you have just read here?",
@@ -144,9 +163,8 @@ def _fallback(used: set[str]) -> str:
     )
     for q in options:
         if f"q:{q}" not in used:
-            used.add(f"q:{q}")
-            return q
-    return options[0]
+            return q, (f"q:{q}",)
+    return options[0], ()
 
 
 def _fill(template: str, subj: Subject) -> str:
@@ -205,10 +223,14 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
 @lru_cache(maxsize=16)
 def _article_lemmas(text: str) -> Counter[str]:
     """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
-    return Counter(_lemma(t) for t in _WORD.findall(text) if t[:1].islower())
+    out: Counter[str] = Counter()
+    for tok, n in Counter(_WORD.findall(text)).items():
+        if tok[:1].islower():
+            out[_lemma(tok)] += n
+    return out
 
 
-def _chunks(toks: list[str], capitalised: set[str]) -> list[tuple[int, int, int]]:
+def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
     """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun."""
     out = []
     i = 0
@@ -282,7 +304,13 @@ def _head_ok(toks: list[str], i: int) -> bool:
     return True
 
 
-def _content(tok: str, capitalised: set[str]) -> bool:
+def _content(tok: str, capitalised: frozenset[str]) -> bool:
+    return _content_word(tok) and tok.lower() not in capitalised
+
+
+@lru_cache(maxsize=65536)
+def _content_word(tok: str) -> bool:
+    """A lower-case content word, whatever the article writes with a capital."""
     low = tok.lower()
     return (
         tok[:1].islower()
@@ -291,11 +319,11 @@ def _content(tok: str, capitalised: set[str]) -> bool:
         and low not in _STOP
         and low not in _EXTRA_STOP
         and low not in _PRONOUNS
-        and low not in capitalised
         and len(low) > 2
     )
 
 
+@lru_cache(maxsize=65536)
 def _nounish(tok: str) -> bool:
     if tok.lower().startswith(("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")):
         return False  # adjectival compounds: "anti-corruption (unit)"
@@ -310,6 +338,7 @@ def _nounish(tok: str) -> bool:
     return not (tok.endswith("ly") and "ADV" in pos)
 
 
+@lru_cache(maxsize=65536)
 def _modifier(tok: str) -> bool:
     pos = pos_of(tok.lower())
     if not pos:
@@ -321,12 +350,14 @@ def _modifier(tok: str) -> bool:
     return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
 
 
+@lru_cache(maxsize=65536)
 def _lemma(tok: str) -> str:
     low = tok.lower()
     forms = pos_of(low).get("NOUN")
     return forms[0] if forms else low
 
 
+@lru_cache(maxsize=65536)
 def _is_plural(tok: str) -> bool:
     low = tok.lower()
     forms = pos_of(low).get("NOUN", ())
@@ -342,9 +373,13 @@ def _countable_singular(head: str) -> bool:
     return not head.endswith(("ion", "ness", "ity", "ism", "ship", "ure", "age", "ing"))
 
 
-def _capitalised_words(text: str) -> set[str]:
-    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects."""
-    out = set()
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+)", text):
-        out.add(m.group(1).lower())
-    return out
+@lru_cache(maxsize=16)
+def _capitalised_words(text: str) -> frozenset[str]:
+    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects.
+
+    Cached: one article, many segments (and the engine asks for its one-segment question too).
+    """
+    return frozenset(m.lower() for m in _CAPITALISED.findall(text))
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")

@@ -111,7 +111,10 @@ def section_scores(article: Article) -> dict[str, float]:
     for sec in SECTIONS:
         score = 0.0
         for cue, weight in cues.get(sec, {}).items():
-            n = _phrase_count(text, cue) if " " in cue else counts.get(cue, 0)
+            if " " in cue:  # a substring test first: most phrases are absent, skip their regex
+                n = _phrase_count(text, cue) if cue in text else 0
+            else:
+                n = counts.get(cue, 0)
             if n:
                 score += weight * (1.0 + math.log(n))
         out[sec] = score
@@ -123,10 +126,15 @@ def _term_counts(text: str) -> Counter[str]:
     toks = Counter(_TOKEN.findall(text))
     out: Counter[str] = Counter(toks)
     for tok, n in toks.items():
-        lemmas = {lem for forms in pos_of(tok).values() for lem in forms} - {tok}
-        for lem in lemmas:
+        for lem in _other_lemmas(tok):
             out[lem] += n
     return out
+
+
+@lru_cache(maxsize=65536)
+def _other_lemmas(tok: str) -> tuple[str, ...]:
+    """The lemmas of ``tok`` other than itself (cached: the same words recur across articles)."""
+    return tuple(sorted({lem for forms in pos_of(tok).values() for lem in forms} - {tok}))
 
 
 def _phrase_count(text: str, phrase: str) -> int:
