@@ -255,3 +255,22 @@ def test_repeated_sentences_are_written_once() -> None:
     ):
         texts = [w.text for w in ws]
         assert len(texts) == len(set(texts)), texts
+
+
+def test_candidate_features_are_the_golden_ones() -> None:
+    """Speed work on the candidate features must not change a value (tests/golden_outputs.py
+    rewrites the golden file when a change is meant)."""
+    from golden_outputs import candidate_features, load
+
+    golden = load("candidates.json")
+    now = candidate_features()
+    assert set(now) == set(golden)
+    for name, want in golden.items():
+        got = now[name]
+        assert [u[:2] for u in got["units"]] == [u[:2] for u in want["units"]], name
+        for g, w in zip(got["units"], want["units"], strict=True):
+            assert g[2] == pytest.approx(w[2], abs=1e-9), name
+        assert len(got["candidates"]) == len(want["candidates"]), name
+        for g, w in zip(got["candidates"], want["candidates"], strict=True):
+            assert (g["chosen"], g["words"]) == (w["chosen"], w["words"]), name
+            assert g["features"] == pytest.approx(w["features"], abs=1e-9), name

@@ -28,8 +28,10 @@ class LyingEngine:
                 DraftSegment(
                     sentences=(
                         Written(first.text, (first.id,)),
-                        Written("At least 150 soldiers were executed by the Kremlin in 2023.",
-                                (first.id,)),
+                        Written(
+                            "At least 150 soldiers were executed by the Kremlin in 2023.",
+                            (first.id,),
+                        ),
                     ),
                     question="Why did 999 generals resign?",
                 )
@@ -85,3 +87,16 @@ def test_report_as_rewrite_offsets_slice_back(seed_text: str) -> None:
 def test_out_of_range_options_are_usage_errors(seed_text: str, kwargs: dict) -> None:
     with pytest.raises(retell.UsageError):
         retell.report(seed_text, **kwargs)
+
+
+def test_reports_are_the_golden_ones() -> None:
+    """Speed work must not change a report: headline, section, sentences, sources and questions
+    of the fixture articles' reports as recorded (tests/golden_outputs.py rewrites them when a
+    change is meant)."""
+    from golden_outputs import load, reports
+
+    golden = load("reports.json")
+    now = reports()
+    assert set(now) == set(golden)
+    for key, want in golden.items():
+        assert now[key] == want, key
