@@ -91,9 +91,14 @@ def _stem_word(word: str) -> str:
     return "" if w in STOPWORDS or len(w) < 2 else stem(w)
 
 
-def _stems(text: str) -> list[str]:
-    """Stemmed content words, as the cohesion and candidate features compare them."""
-    return [w for w in map(_stem_word, _TOKEN.findall(text)) if w]
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> tuple[str, ...]:
+    """Stemmed content words, as the cohesion and candidate features compare them.
+
+    Cached: a sentence's text is stemmed for the vocabulary, again for each of its variants and
+    its centrality, and the lead's words one by one; common words recur across articles.
+    """
+    return tuple([w for w in map(_stem_word, _TOKEN.findall(text)) if w])
 
 
 def candidates(
@@ -136,7 +141,15 @@ def candidates(
         if c >= 2:
             bbit[bg] = len(bbit)
 
+    encoded: dict[str, tuple[int, int, float, int]] = {}
+
     def encode(text: str) -> tuple[int, int, float, int]:
+        got = encoded.get(text)
+        if got is None:
+            got = encoded[text] = _encode(text)
+        return got
+
+    def _encode(text: str) -> tuple[int, int, float, int]:
         st = _stems(text)
         m = 0
         for w in st:
