@@ -69,13 +69,21 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed lower-case words of ``text`` without stopwords: what lexical cohesion compares."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group(0).lower()
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        out.append(stem(w))
-    return out
+    return list(content_stems(text))
+
+
+@lru_cache(maxsize=16384)
+def content_stems(text: str) -> tuple[str, ...]:
+    """:func:`content_words` as a tuple, cached by text: the planner, the engine's salience and
+    repetition scores and its candidate features all compare the same sentences."""
+    return tuple([w for w in map(_content_stem, _WORD.findall(text)) if w])
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str:
+    """The stem of one word, or "" for a stopword or a one-letter word."""
+    w = word.lower()
+    return "" if w in STOPWORDS or len(w) < 2 else stem(w)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:

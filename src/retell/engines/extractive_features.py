@@ -16,14 +16,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from retell.engines.extractive import Variant, variants
 from retell.ingest.article import Article
-from retell.plan import STOPWORDS, dangles, stem
+from retell.plan import content_stems, dangles
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
 FEATURES: tuple[str, ...] = (
@@ -85,20 +83,10 @@ class _Unit:
     sf: tuple[float, ...]  # sentence features, summed word-weighted over a candidate
 
 
-@lru_cache(maxsize=65536)
-def _stem_word(word: str) -> str:
-    w = word.lower()
-    return "" if w in STOPWORDS or len(w) < 2 else stem(w)
-
-
-@lru_cache(maxsize=16384)
-def _stems(text: str) -> tuple[str, ...]:
-    """Stemmed content words, as the cohesion and candidate features compare them.
-
-    Cached: a sentence's text is stemmed for the vocabulary, again for each of its variants and
-    its centrality, and the lead's words one by one; common words recur across articles.
-    """
-    return tuple([w for w in map(_stem_word, _TOKEN.findall(text)) if w])
+# Stemmed content words, as the cohesion and candidate features compare them (cached by text: a
+# sentence is stemmed for the vocabulary, again for each of its variants and its centrality, and
+# the lead's words one by one; the planner and the multi-part engine compare the same sentences).
+_stems = content_stems
 
 
 def candidates(
