@@ -293,3 +293,35 @@ def test_index_by_kind_and_value(seed: Article) -> None:
     assert {f.text for f in idx[Kind.DATE]["2024"]} == {"2024"}
     assert len(idx[Kind.NAME]["gorkov"]) >= 3
     assert "150" not in idx[Kind.NUMBER]
+
+
+def test_lower_case_text_names_are_unknown_words() -> None:
+    got = [
+        f.value for f in facts.of_text("natalia moon moved to the philippines with ismol family")
+    ]
+    assert "natalia" in got and "ismol" in got and "moved" not in got
+    assert [f.value for f in facts.of_text("Natalia moved to the Philippines.")
+            if f.kind is Kind.NAME] == ["natalia", "philippines"]  # fmt: skip
+
+
+def test_told_an_outlet_is_an_attribution() -> None:
+    fs = facts.of_text("The camps are full, he told the New York Times.")
+    assert any(f.kind is Kind.ATTRIBUTION and f.value == "new york times" for f in fs)
+    fs = facts.of_text("She told John Smith the news.")
+    assert not any(f.kind is Kind.ATTRIBUTION and f.value == "john smith" for f in fs)
+
+
+def test_within_days_is_a_relative_date() -> None:
+    fs = facts.of_text("They were sent back within days of their release.")
+    assert [(f.text, f.unit) for f in fs if f.kind is Kind.DATE] == [("within days", "relative")]
+
+
+def test_lazy_matches_of_article_but_for_speakers(seed: Article) -> None:
+    lazy = facts.lazy(seed)
+    full = facts.of_article(seed)
+    assert len(lazy) == len(full)
+    for i in (0, 5, len(full) - 1):
+        strip = [(f.kind, f.start, f.end, f.value) for f in full[i]]
+        assert [(f.kind, f.start, f.end, f.value) for f in lazy[i]] == strip or any(
+            f.kind in (Kind.QUOTE, Kind.ATTRIBUTION) for f in full[i]
+        )

@@ -16,11 +16,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from retell.check.align import SourceIndex
-from retell.check.extract import dates, numbers
+from retell.check.extract import facts_of
 from retell.check.model import Audit, Finding, SentenceVerdict, Span
 from retell.check.rules import Rules, source_facts
 from retell.check.score import features, model
 from retell.check.text import tokens
+from retell.facts.model import Kind
 from retell.ingest.article import Article
 
 __all__ = ["Audit", "Checker", "Finding", "SentenceVerdict", "Span", "audit_texts"]
@@ -54,7 +55,7 @@ def _ends_in_quote(t: str) -> bool:
     """Whether the sentence's final question mark belongs to quoted speech."""
     from retell.check.extract import quotes
 
-    return any(q.end >= len(t.rstrip()) - 2 for q in quotes(t))
+    return any(q.end >= len(t.rstrip()) - 2 for q in quotes(facts_of(t)))
 
 
 def _norm(text: str) -> str:
@@ -86,8 +87,11 @@ class Checker:
         toks = tokens(text, start)
         # numbers and dates are checked, not used to find the window: an invented date must not
         # pull the alignment towards the one sentence that happens to carry it
-        facts = [(d.start, d.end) for d in dates(text, start)]
-        facts += [(n.start, n.end) for n in numbers(text, start, facts)]
+        facts = [
+            (f.start + start, f.end + start)
+            for f in facts_of(text)
+            if f.kind in (Kind.DATE, Kind.NUMBER)
+        ]
         al = self.index.align(
             [t for t in toks if not any(a <= t.start < b for a, b in facts)], cited
         )

@@ -14,26 +14,17 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import TypeVar
 
+from retell import facts as _facts
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
 from retell.check.model import Finding, Span
 from retell.check.text import NEGATIONS, Lexicon, Token, lexicon
 
-# hedges whose loss turns a report into a fact (modals count only with strong alignment)
-_REPORT_HEDGES = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "purportedly",
-        "supposedly",
-        "suspected",
-        "alleged",
-        "unconfirmed",
-    ]
-)
+# hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
+# only with strong alignment)
+_REPORT_HEDGES = frozenset(["reportedly", "allegedly", "apparently", "suspected", "unconfirmed"])
 T = TypeVar("T")
-_MODAL_HEDGES = frozenset(["may", "might", "could", "likely", "possibly", "probably"])
+_MODAL_HEDGES = frozenset(["may", "likely", "possibly"])
 _STRICT_NEG = frozenset(
     ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
 )
@@ -90,17 +81,18 @@ class SourceFacts:
         self.index = index
         n = len(index.sentences)
         sents = index.sentences
+        self.facts = _facts.lazy(index.article)  # offsets into the article: no shift
         self.dates: _PerSentence[tuple[X.Date, ...]] = _PerSentence(
-            n, lambda i: tuple(X.dates(sents[i].text, sents[i].start))
+            n, lambda i: tuple(X.dates(self.facts[i]))
         )
         self.numbers: _PerSentence[tuple[X.Number, ...]] = _PerSentence(
-            n,
-            lambda i: tuple(
-                X.numbers(sents[i].text, sents[i].start, [(x.start, x.end) for x in self.dates[i]])
-            ),
+            n, lambda i: tuple(X.numbers(self.facts[i]))
         )
         self.names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
-            n, lambda i: tuple(X.names(sents[i].text, sents[i].start))
+            n, lambda i: tuple(X.names(self.facts[i]))
+        )
+        self.hedges: _PerSentence[tuple[X.Hedge, ...]] = _PerSentence(
+            n, lambda i: tuple(X.hedges(self.facts[i]))
         )
         self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, self._acronyms)
         # quote-normalised words, dots removed (U.K. -> uk), padded with spaces
@@ -124,7 +116,7 @@ class SourceFacts:
     def _quotes(self) -> tuple[tuple[X.Quote, ...], tuple[int, ...]]:
         qs, qsent = [], []
         for s in self.index.sentences:
-            for q in X.quotes(s.text, s.start):
+            for q in X.quotes(self.facts[s.index]):
                 qs.append(q)
                 qsent.append(s.index)
         return tuple(qs), tuple(qsent)
@@ -213,9 +205,10 @@ class Rules:
             return Span(text[a - start : b - start], a, b, index)
 
         # quotes -----------------------------------------------------------------------------
+        fs = X.facts_of(text)
         qspans = []
         verified: list[tuple[int, int]] = []
-        for q in X.quotes(text, start):
+        for q in X.quotes(fs, start):
             qspans.append((q.start, q.end))
             joined = " " + " ".join(q.words) + " "
             if joined in self.sf.words:
@@ -269,7 +262,7 @@ class Rules:
         )
 
         # dates ------------------------------------------------------------------------------
-        rdates = X.dates(text, start)
+        rdates = X.dates(fs, start)
         nd = 0
         for d in rdates:
             f = self._date(d, win, near, rspan)
@@ -280,7 +273,7 @@ class Rules:
 
         # numbers ----------------------------------------------------------------------------
         nn = nw = 0
-        for num in X.numbers(text, start, [(d.start, d.end) for d in rdates] + qspans):
+        for num in X.numbers(fs, start, qspans):
             f = self._number(num, win, near, every, rspan)
             if f:
                 out.append(f)
@@ -291,7 +284,10 @@ class Rules:
 
         # names ------------------------------------------------------------------------------
         n_abs = n_far = 0
-        for name in X.names(text, start):
+        lex = lexicon()
+        for name in X.names(fs, start):
+            if len(name.words) == 1 and name.text.islower() and name.words[0] in lex.senses:
+                continue  # lower-case text: a word WordNet knows is no name
             if any(a <= name.start and name.end <= b for a, b in qspans):
                 continue
             if self.name_in(name, win):
@@ -324,11 +320,9 @@ class Rules:
         feats["name_far"] = float(n_far)
 
         # attribution ------------------------------------------------------------------------
-        for at in X.attributions(text, start):
-            agent = [n for n in X.names(at.text, at.start, sentence_start=False)]
-            if not agent:
-                continue
-            claim = [t for t in toks if not (at.cue_start <= t.start < at.end)]
+        for at in X.attributions(fs, start):
+            agent = at.agents
+            claim = [t for t in toks if not (at.start <= t.start < at.end)]
             cal = self.ix.align(claim)
             bs = cal.best_single
             if bs < 0 or cal.single_cov < 0.3:
@@ -340,23 +334,21 @@ class Rules:
                     "attribution_changed",
                     "warning",
                     f"the source does not attribute this to “{at.text.strip()}”",
-                    rspan(at.start, at.end),
+                    rspan(agent[0].start, agent[-1].end),
                     self._sspan(bs),
                 )
             )
         feats["attr_bad"] = float(sum(f.kind == "attribution_changed" for f in out))
 
         # hedges -----------------------------------------------------------------------------
-        rh = {h.text.lower() for h in X.hedges(text)} | (
-            {"according"} if "according to" in text.lower() else set()
-        )
+        rh = {h.value for h in X.hedges(fs)}
         if not rh:
             for i, own in zip(win, al.single, strict=False):
                 s = self.ix.sentences[i]
                 if own < 0.35 and i != al.best_single:
                     continue
-                for h in X.hedges(s.text, s.start):
-                    hl = h.text.lower()
+                for h in self.sf.hedges[i]:
+                    hl = h.value
                     if hl not in _REPORT_HEDGES and not (
                         hl in _MODAL_HEDGES and al.coverage > 0.75
                     ):
@@ -566,7 +558,7 @@ class Rules:
                         self._sspan(i, s.start, s.end),
                     )
                 return None
-        if num.value in ("thousands", "hundreds", "dozens", "millions", "billions"):
+        if num.vague:
             return None
         if num.value in ("2", "3") and num.unit is not None:
             return None  # "two soldiers", "three times": too common to call invented

@@ -14,6 +14,7 @@ Public API::
     aliases(article) -> Aliases                              # .canonical(), .is_known(), .same()
     index(article) -> {Kind: {value: (Fact, …)}}             # look-up by normalised value
     of_text(text) -> tuple[Fact, ...]                        # a stand-alone span (one sentence)
+    lazy(article)[i] -> tuple[Fact, ...]                     # one sentence, extracted on first use
     numbers.parse("1.2 million") -> 1200000.0                # + find, fmt, unit_key, bound
     dates.parse("late August 2024") -> DateValue("2024-08", "late", "month")
     dates.contains(outer, inner) -> bool                     # + equal, fields
@@ -44,6 +45,7 @@ __all__ = [
     "aliases",
     "dates",
     "index",
+    "lazy",
     "numbers",
     "of_article",
     "of_sentence",
@@ -191,6 +193,40 @@ def of_text(text: str, start: int = 0, end: int | None = None, index: int = 0) -
     spans = quotes.find_spans(text, start, end)
     ctx = _Context(Vocab(text[start:end]), tuple(spans), tuple(q.close for q in spans))
     return tuple(_extract(text, index, start, end, ctx))
+
+
+class Lazy(Sequence[tuple[Fact, ...]]):
+    """Facts of each sentence of one article, extracted when first asked for.
+
+    Why: the check compares a short rewrite with the few source sentences it aligns to, so
+    extracting all of a long article (``of_article``) would be wasted. Same extraction as
+    ``of_article`` with the article's context (quotes across sentences, its vocabulary), but
+    without the article-wide passes: a quote's speaker is only what its own sentence says.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._ctx: _Context | None = None
+        self._memo: dict[int, tuple[Fact, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._article.sentences)
+
+    def __getitem__(self, i: int) -> tuple[Fact, ...]:  # type: ignore[override]
+        got = self._memo.get(i)
+        if got is None:
+            s = self._article.sentences[i]
+            if self._ctx is None:
+                self._ctx = _context(self._article)
+            got = self._memo[i] = tuple(
+                _extract(self._article.text, s.index, s.start, s.end, self._ctx)
+            )
+        return got
+
+
+def lazy(article: Article) -> Lazy:
+    """Per-sentence facts of ``article`` computed on first use (see :class:`Lazy`)."""
+    return Lazy(article)
 
 
 def of_sentence(article: Article, sentence: Sentence) -> tuple[Fact, ...]:

@@ -87,6 +87,7 @@ _SAY = _wordset(
 )
 _VERB_THEN_NAME = re.compile(rf"\b(?P<v>{SPEECH_VERBS})\s+$", re.IGNORECASE)
 _DETERMINERS = _wordset("a an the some several")
+_TOLD = re.compile(r"\b(?P<v>told|tells|telling)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY_GAP = re.compile(r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 _ATTR_WORDS = (
     frozenset(_ATTR_VERBS.split("|"))
@@ -234,6 +235,11 @@ def attributions(
         vm = _VERB_THEN_NAME.search(text, max(s0, n.start - 20), n.start)
         if vm and (vm.start() == s0 or text[s0 : vm.start()].rstrip()[-1:] in (",", "—", "–")):
             add(vm.start("v"), n.end, n.start, n.end, vm.group("v"))
+            continue
+        tm = _TOLD.search(text, max(s0, n.start - 12), n.start)
+        if tm and (n.kind == "org" or text[n.start : n.end].isupper()):
+            # "he told the New York Times", "told the BBC": the outlet that reports it
+            add(tm.start("v"), n.end, n.start, n.end, tm.group("v"))
             continue
         if not has_by:
             continue

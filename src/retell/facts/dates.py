@@ -77,7 +77,8 @@ _DATE_RE = re.compile(
             r"(?P<rel>\b(?:(?:last|next|this|on|past|previous|coming)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
             r"|\b(?:yesterday|today|tonight|tomorrow)\b"
             r"|\b(?:last|next|this|past|previous|coming|earlier\s+this|later\s+this)\s+(?:year|month|week|weekend|decade|century|spring|summer|autumn|fall|winter|night|morning|evening)\b"
-            r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|a\s+few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:ago|earlier)\b)",
+            r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|a\s+few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:ago|earlier)\b"
+            r"|\bwithin\s+(?:(?:a|an|one|two|three|a\s+few|several)\s+)?(?:hours?|days?|weeks?|months?|years?)\b)",
         ]
     ),
     re.IGNORECASE,
@@ -208,7 +209,7 @@ _QUAL_HEADS = frozenset(["mid", "early", "late"])
 # ago", "last year", "on Friday".
 _PREFIX = _wordset(
     """early mid late the end beginning start middle turn of last next this past previous coming
-    earlier later on a an few several one two three four five six seven eight nine ten twelve
+    earlier later on a an few several one two three four five six seven eight nine ten twelve within
     spring summer autumn fall winter ' ’"""
 )
 

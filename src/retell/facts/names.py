@@ -204,7 +204,7 @@ def find(
         if not caps:
             return []
     if not caps:
-        return []
+        return [] if words != lows else _unknown_words(tokens)
     # A Title Case line (a headline): every word but short function words is capitalised.
     headline = (
         len(caps) >= 5
@@ -495,3 +495,18 @@ def _kind_of(value: str, title: str | None, acronym: bool, upper_part: bool) -> 
     ):
         return "person"
     return None
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+def _unknown_words(tokens: Toks) -> list[Found]:
+    """Names in text written all in lower case (some benchmark summaries, chat input), where
+    capitals say nothing: words no English dictionary knows ("nigalidze", "tamang")."""
+    out = []
+    for (a, _), low in zip(tokens.spans, tokens.lows, strict=True):
+        m = _LOWER_WORD.fullmatch(low)
+        if m is None or "-" in low or "'" in low or low in _MONTHS_DAYS or is_common_word(low):
+            continue
+        out.append(Found(a, a + len(low), low, None, None))
+    return out
