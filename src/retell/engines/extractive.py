@@ -401,7 +401,7 @@ def summarize(
     a one-segment report is measured (it is deterministic: same sentences, same question) for
     candidates long enough for it to matter.
     """
-    from retell.engines.extractive_features import candidates, score
+    from retell.engines.extractive_features import candidates, scores
 
     limit = int(words * 1.15)
     qw = QUESTION_WORDS if question_words is None else question_words
@@ -409,7 +409,9 @@ def summarize(
     lo = max(1, round(words * 0.85) - qw)
     m = model()
     cands = candidates(article, lo, hi, m.window, m.max_pick)
-    cands.sort(key=lambda c: score(c, m.weights), reverse=True)
+    predicted = scores(cands, m.weights)
+    order = sorted(range(len(cands)), key=predicted.__getitem__, reverse=True)
+    cands = [cands[i] for i in order]
     for c in cands:
         if question_words is not None or c.words + MAX_QUESTION_WORDS <= limit:
             return _written(article, c.chosen)

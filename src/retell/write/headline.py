@@ -148,6 +148,8 @@ def make_headline(article: Article) -> Headline:
         # prefer, in reading order: a clean deletion that reads as a headline; then one that
         # needed a hard cut; then anything
         rank = 0 if _good(text) and clean else 1 if _good(text) else 2
+        if rank == 0:
+            return Headline(text, (sent.id,))  # the best rank, earliest: nothing later can win
         ranked.append((rank, i, Headline(text, (sent.id,))))
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
