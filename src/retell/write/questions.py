@@ -182,14 +182,13 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     its head's lemma occurs in the segment, weighted by how concentrated it is here rather than
     across the article (tf·idf-like), with a small bonus for phrases seen twice.
     """
-    seg_tokens = [t for text in texts for t in _WORD.findall(text)]
+    seg_toks = [_WORD.findall(text) for text in texts]
     art_lemmas = _article_lemmas(article.text)
-    seg_lemmas = Counter(_lemma(t) for t in seg_tokens if t[:1].islower())
+    seg_lemmas = Counter(_lemma(t) for toks in seg_toks for t in toks if t[:1].islower())
     capitalised = _capitalised_words(article.text)
     phrases: Counter[str] = Counter()
     info: dict[str, tuple[str, bool, str]] = {}
-    for text in texts:
-        toks = _WORD.findall(text)
+    for toks in seg_toks:
         for start, end, head_i in _chunks(toks, capitalised):
             words = toks[start:end]
             phrase = " ".join(words)
@@ -223,11 +222,12 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
 @lru_cache(maxsize=16)
 def _article_lemmas(text: str) -> Counter[str]:
     """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}  # a plain dict: Counter's __missing__ costs a Python call per key
     for tok, n in Counter(_WORD.findall(text)).items():
         if tok[:1].islower():
-            out[_lemma(tok)] += n
-    return out
+            lem = _lemma(tok)
+            out[lem] = out.get(lem, 0) + n
+    return Counter(out)
 
 
 def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:

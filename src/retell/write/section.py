@@ -102,33 +102,43 @@ def section_scores(article: Article) -> dict[str, float]:
 
     The title counts twice as a second pass, since it is the densest statement of the topic.
     """
-    _, cues = _lexicon()
     text = article.text.lower()
     if article.title:
         text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
     counts = _term_counts(text)
     out: dict[str, float] = {}
-    for sec in SECTIONS:
+    for sec, sec_cues in _cue_lists():
         score = 0.0
-        for cue, weight in cues.get(sec, {}).items():
-            if " " in cue:  # a substring test first: most phrases are absent, skip their regex
-                n = _phrase_count(text, cue) if cue in text else 0
-            else:
+        for cue, weight, phrase in sec_cues:
+            if not phrase:
                 n = counts.get(cue, 0)
+            elif cue in text:  # a substring test first: most phrases are absent, skip the regex
+                n = _phrase_count(text, cue)
+            else:
+                n = 0
             if n:
                 score += weight * (1.0 + math.log(n))
         out[sec] = score
     return out
 
 
+@lru_cache(maxsize=1)
+def _cue_lists() -> tuple[tuple[str, tuple[tuple[str, float, bool], ...]], ...]:
+    """Per section (in :data:`SECTIONS` order), its cues in lexicon order: (cue, weight, phrase?)."""
+    _, cues = _lexicon()
+    return tuple(
+        (sec, tuple((c, w, " " in c) for c, w in cues.get(sec, {}).items())) for sec in SECTIONS
+    )
+
+
 def _term_counts(text: str) -> Counter[str]:
     """Counts of each token and of its noun/verb lemma ("soldiers" also counts as "soldier")."""
     toks = Counter(_TOKEN.findall(text))
-    out: Counter[str] = Counter(toks)
+    out: dict[str, int] = dict(toks)  # a plain dict: Counter's __missing__ is a Python call
     for tok, n in toks.items():
         for lem in _other_lemmas(tok):
-            out[lem] += n
-    return out
+            out[lem] = out.get(lem, 0) + n
+    return Counter(out)
 
 
 @lru_cache(maxsize=65536)
