@@ -346,3 +346,20 @@ def test_no_budget_means_no_limit() -> None:
     with fake_server(faithful, delay=0.2) as srv:
         _write(srv.base_url, engine, budget=0)
     assert len(srv.requests) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("The council shut the old bridge on Tuesday.", True),
+        ("He said: “We will rebuild it.”", True),
+        ("The war in Ukraine is a war of words", False),  # unfinished: no full stop
+        ("Footage showed two men tied to trees. Footage showed two men tied to trees.", False),
+        ("Yes.", False),
+        (" ".join(["word"] * 60) + ".", False),
+    ],
+)
+def test_sentence_form(text: str, ok: bool) -> None:
+    from retell.engines.llm.gate import well_formed
+
+    assert well_formed(text) is ok

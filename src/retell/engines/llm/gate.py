@@ -32,6 +32,7 @@ __all__ = [
     "clean_headline",
     "extractive_fallback",
     "on_topic",
+    "well_formed",
     "states_no_new_fact",
 ]
 
@@ -71,6 +72,22 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text.lower()).strip(" .")
 
 
+_END = re.compile(r"""[.!]['"’”)\]]*$""")
+
+
+def well_formed(text: str) -> bool:
+    """One finished sentence of reasonable length that does not repeat itself.
+
+    Small models loop ("Footage showed X. Footage showed X. Footage…") and run into the token
+    limit mid-sentence; the check judges facts, not form, so this refuses such text first.
+    """
+    words = text.lower().split()
+    if not 4 <= len(words) <= 50 or not _END.search(text.rstrip()):
+        return False
+    grams = [tuple(words[i : i + 5]) for i in range(len(words) - 4)]
+    return len(grams) == len(set(grams))
+
+
 def check_sentences(
     checker: SentenceChecker, article: Article, part: Part, sentences: Sequence[ParsedSentence]
 ) -> list[Checked]:
@@ -88,6 +105,9 @@ def check_sentences(
         key = _norm(s.text)
         if key in seen or s.text.rstrip().endswith("?") or len(s.text.split()) < 3:
             out.append(Checked(s.text, cited, False, ("not a statement of the article's facts",)))
+            continue
+        if not well_formed(s.text):
+            out.append(Checked(s.text, cited, False, ("write one complete, short sentence",)))
             continue
         seen.add(key)
         verdict, findings = checker.sentence(s.text, cited)
