@@ -58,6 +58,7 @@ FEATURES: tuple[str, ...] = (
 SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
 # The same sentence features, as the candidate's minus the lead's at equal length.
 FEATURES = FEATURES + tuple("d_" + k for k in SENT_FEATURES)
+_SF_NAMES = tuple((k, "d_" + k) for k in SENT_FEATURES)
 _DIGIT = re.compile(r"\d")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
 _CAP = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
@@ -278,8 +279,7 @@ def candidates(
         quote_w = nums = trimmed = 0
         agg = [0.0] * len(SENT_FEATURES)
         for u in chosen:
-            for j, x in enumerate(u.sf):
-                agg[j] += x
+            agg = [a + x for a, x in zip(agg, u.sf, strict=True)]
             mask |= u.mask
             bm_ |= u.bigrams
             tfc += u.tf
@@ -312,10 +312,9 @@ def candidates(
             "fill": words / hi,
             "short_first": 1.0 if poss[0] == 0 and first_words < 12 else 0.0,
         }
-        lsf = lead_sf[words]
-        for j, name in enumerate(SENT_FEATURES):
-            f[name] = agg[j] / words
-            f["d_" + name] = (agg[j] - lsf[j]) / words
+        for (name, d_name), a, ls in zip(_SF_NAMES, agg, lead_sf[words], strict=True):
+            f[name] = a / words
+            f[d_name] = (a - ls) / words
         out.append(Candidate(tuple(u.variant for u in chosen), words, f))
 
     def dfs(start: int, chosen: list[_Unit], words: int) -> None:
