@@ -21,32 +21,50 @@ EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
 
 
 class SourceSentence:
-    """A source sentence's word sets (built fast from plain strings); tokens with offsets are
-    made only for the few sentences a rewrite is compared with."""
+    """A source sentence's words; lemma sets, bigrams and tokens with offsets are made on first
+    use (a rewrite is compared with a few source sentences, not all of them)."""
 
-    __slots__ = (
-        "index",
-        "id",
-        "start",
-        "end",
-        "text",
-        "lemmas",
-        "lowers",
-        "bigrams",
-        "seq",
-        "_toks",
-    )
+    __slots__ = ("index", "id", "start", "end", "text", "lows", "info", "_lemmas", "_lowers",
+                 "_bigrams", "_seq", "_toks")  # fmt: skip
 
     def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
         self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
-        lows = [w.lower() for w in words(text)]
-        info = [word_info(w) for w in lows]
-        self.lowers = frozenset(lows)
-        self.lemmas = frozenset(lem for lem, c in info if c)
-        seq = [lem for (lem, _), w in zip(info, lows, strict=True) if w[:1].isalnum()]
-        self.bigrams = frozenset(zip(seq, seq[1:], strict=False))
-        self.seq = seq  # lemmas of the words (punctuation left out), in order
+        self.lows = [w.lower() for w in words(text)]
+        self.info = [word_info(w) for w in self.lows]
+        self._lemmas: frozenset[str] | None = None
+        self._lowers: frozenset[str] | None = None
+        self._bigrams: frozenset[tuple[str, str]] | None = None
+        self._seq: list[str] | None = None
         self._toks: tuple[Token, ...] | None = None
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Lemmas of the content words."""
+        if self._lemmas is None:
+            self._lemmas = frozenset(lem for lem, c in self.info if c)
+        return self._lemmas
+
+    @property
+    def lowers(self) -> frozenset[str]:
+        if self._lowers is None:
+            self._lowers = frozenset(self.lows)
+        return self._lowers
+
+    @property
+    def seq(self) -> list[str]:
+        """Lemmas of the words (punctuation left out), in order."""
+        if self._seq is None:
+            self._seq = [
+                lem for (lem, _), w in zip(self.info, self.lows, strict=True) if w[:1].isalnum()
+            ]
+        return self._seq
+
+    @property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        if self._bigrams is None:
+            seq = self.seq
+            self._bigrams = frozenset(zip(seq, seq[1:], strict=False))
+        return self._bigrams
 
     @property
     def toks(self) -> tuple[Token, ...]:
@@ -81,39 +99,73 @@ class SourceIndex:
         for s in article.sentences:
             ss = SourceSentence(s.index, s.id, s.start, s.end, s.text)
             sents.append(ss)
-            for x in ss.lemmas:
-                df[x] = df.get(x, 0) + 1
-            for x in ss.lemmas | ss.lowers:
-                post.setdefault(x, []).append(s.index)
+            i = s.index
+            seen: set[str] = set()
+            for (lem, _), low in zip(ss.info, ss.lows, strict=True):
+                if low not in seen:
+                    seen.add(low)
+                    post.setdefault(low, []).append(i)
+                if lem not in seen:
+                    seen.add(lem)
+                    post.setdefault(lem, []).append(i)
+                if "-" in low or "." in low:  # Kyiv-based -> kyiv; U.K. -> uk
+                    for part in (*low.split("-"), low.replace(".", "")):
+                        if part and part not in seen:
+                            seen.add(part)
+                            post.setdefault(part, []).append(i)
+            for lem in ss.lemmas:
+                df[lem] = df.get(lem, 0) + 1
         self._post = post
         self._related: dict[int, frozenset[str]] = {}
-        self._seq: tuple[list[str], list[int], dict[tuple[str, str], list[int]]] | None = None
         self.sentences: tuple[SourceSentence, ...] = tuple(sents)
         n = max(1, len(sents))
         self._n = n
         self._df = df
-        self.all_lemmas = frozenset(df)
-        self.all_lowers = frozenset(x for s in sents for x in s.lowers)
-        self.all_bigrams = frozenset(b for s in sents for b in s.bigrams)
-        self.by_text = {_norm(s.text): s.index for s in sents}
+        self._by_text: dict[str, int] | None = None
+        self._by_prefix: dict[str, list[str]] | None = None
         self.id_index = {s.id: s.index for s in sents}
         self._broader: dict[int, frozenset[int]] = {}
 
     @property
-    def sequence(self) -> tuple[list[str], list[int], dict[tuple[str, str], list[int]]]:
-        """The whole source as one lemma sequence, the sentence of each position, and where each
-        lemma bigram occurs (for copy-fragment features; built on first use)."""
-        if self._seq is None:
-            seq: list[str] = []
-            sid: list[int] = []
-            for s in self.sentences:
-                seq.extend(s.seq)
-                sid.extend([s.index] * len(s.seq))
-            big: dict[tuple[str, str], list[int]] = {}
-            for k in range(len(seq) - 1):
-                big.setdefault((seq[k], seq[k + 1]), []).append(k)
-            self._seq = (seq, sid, big)
-        return self._seq
+    def by_text(self) -> dict[str, int]:
+        """Sentence index by normalised text (a verbatim copy is supported by definition)."""
+        if self._by_text is None:
+            self._by_text = {_norm(s.text): s.index for s in self.sentences}
+        return self._by_text
+
+    def has_lemma(self, lem: str) -> bool:
+        """Whether a content lemma occurs anywhere in the source."""
+        return lem in self._df
+
+    def has_word(self, low: str) -> bool:
+        """Whether a lower-case word (or lemma) occurs anywhere in the source."""
+        return low in self._post
+
+    def sentences_with(self, word: str) -> list[int]:
+        """Indices of the sentences holding a lower-case word or lemma (in order)."""
+        return self._post.get(word, [])
+
+    def words_like(self, w: str) -> list[str]:
+        """Source words sharing the first four letters of ``w`` and within three letters of its
+        length (Russian / Russia, English / England)."""
+        if self._by_prefix is None:
+            by: dict[str, list[str]] = {}
+            for x in self._post:
+                if len(x) >= 4:
+                    by.setdefault(x[:4], []).append(x)
+            self._by_prefix = by
+        return [x for x in self._by_prefix.get(w[:4], ()) if abs(len(x) - len(w)) <= 3]
+
+    def has_bigram(self, a: str, b: str) -> bool:
+        """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
+        pa, pb = self._post.get(a), self._post.get(b)
+        if not pa or not pb:
+            return False
+        if len(pb) < len(pa):
+            pa, pb = pb, pa
+        other = set(pb)
+        sents = self.sentences
+        return any(i in other and (a, b) in sents[i].bigrams for i in pa)
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""
@@ -126,7 +178,8 @@ class SourceIndex:
 
     def related_in_source(self, lem: str) -> bool:
         """Whether a word or one of its WordNet relatives occurs anywhere in the source."""
-        return any(r in self._df for r in lexicon().related(lem))
+        df = self._df
+        return any(r in df for r in lexicon().related(lem))
 
     def idf(self, lem: str) -> float:
         return math.log(1.0 + self._n / (1.0 + self._df.get(lem, 0))) + 0.5

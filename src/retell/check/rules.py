@@ -19,6 +19,7 @@ from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
 from retell.check.model import Finding, Span
 from retell.check.text import NEGATIONS, Lexicon, Token, lexicon
+from retell.facts.model import Kind
 
 # hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
 # only with strong alignment)
@@ -83,16 +84,16 @@ class SourceFacts:
         sents = index.sentences
         self.facts = _facts.lazy(index.article)  # offsets into the article: no shift
         self.dates: _PerSentence[tuple[X.Date, ...]] = _PerSentence(
-            n, lambda i: tuple(X.dates(self.facts[i]))
+            n, lambda i: tuple(X.dates(self.facts.of_kind(i, Kind.DATE)))
         )
         self.numbers: _PerSentence[tuple[X.Number, ...]] = _PerSentence(
-            n, lambda i: tuple(X.numbers(self.facts[i]))
+            n, lambda i: tuple(X.numbers(self.facts.of_kind(i, Kind.NUMBER)))
         )
         self.names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
-            n, lambda i: tuple(X.names(self.facts[i]))
+            n, lambda i: tuple(X.names(self.facts.of_kind(i, Kind.NAME)))
         )
         self.hedges: _PerSentence[tuple[X.Hedge, ...]] = _PerSentence(
-            n, lambda i: tuple(X.hedges(self.facts[i]))
+            n, lambda i: tuple(X.hedges(self.facts.of_kind(i, Kind.HEDGE)))
         )
         self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, self._acronyms)
         # quote-normalised words, dots removed (U.K. -> uk), padded with spaces
@@ -102,6 +103,15 @@ class SourceFacts:
         self.name_words: _PerSentence[frozenset[str]] = _PerSentence(
             n, lambda i: frozenset(w for name in self.names[i] for w in name.words)
         )
+
+    @cached_property
+    def number_sents(self) -> tuple[int, ...]:
+        """The sentences that may hold a number (most of a long article holds none)."""
+        return tuple(s.index for s in self.index.sentences if _facts.numbers.mentions(s.text))
+
+    @cached_property
+    def date_sents(self) -> tuple[int, ...]:
+        return tuple(s.index for s in self.index.sentences if _facts.dates.mentions(s.text))
 
     def _acronyms(self, i: int) -> frozenset[str]:
         a: set[str] = set()
@@ -116,7 +126,7 @@ class SourceFacts:
     def _quotes(self) -> tuple[tuple[X.Quote, ...], tuple[int, ...]]:
         qs, qsent = [], []
         for s in self.index.sentences:
-            for q in X.quotes(self.facts[s.index]):
+            for q in X.quotes(self.facts.of_kind(s.index, Kind.QUOTE)):
                 qs.append(q)
                 qsent.append(s.index)
         return tuple(qs), tuple(qsent)
@@ -145,6 +155,7 @@ class Rules:
     def __init__(self, index: SourceIndex, facts: SourceFacts) -> None:
         self.ix = index
         self.sf = facts
+        self._where_memo: dict[tuple[str, bool], frozenset[int]] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def _sspan(self, i: int, start: int | None = None, end: int | None = None) -> Span:
@@ -162,32 +173,45 @@ class Rules:
     def name_in(self, name: X.Name, sents: Sequence[int]) -> bool:
         """Whether a name is given in these source sentences: the full name, each of its words
         (a person by surname, "President Zelensky"), an acronym (CSIS, U.K.) or a demonym."""
-        lex = lexicon()
         words = [
             w.replace(".", "") for w in name.words if w not in ("of", "for", "and", "the", "de")
         ]
         words = [w for w in words if w]
         if not words:
             return True
-        for i in sents:
-            low = self.sf.lower_text[i]
+        common: set[int] | None = None
+        caps = name.text.replace(".", "")
+        for w in words:
+            # an acronym of a source name: CSIS, UN (or any short word in lower-case text)
+            acr = len(w) <= 6 and (w.upper() in caps or (caps.islower() and len(w) <= 4))
+            where = self._where(w, acr)
+            common = set(where) if common is None else common & where
+            if not common:
+                return False
+        assert common is not None
+        return any(i in common for i in sents)
 
-            def has(w: str, low: str = low, i: int = i) -> bool:
-                if f" {w} " in low or w in self.sf.acronyms[i]:
-                    return True
-                for r in lex.derived.get(w, set()) | _DEMONYMS.get(w, set()):
-                    if f" {r} " in low:
-                        return True
-                base = w.split("-")[0]
-                if base != w and f" {base} " in low:
-                    return True
-                return len(w) >= 6 and any(
-                    x.startswith(w[:4]) and abs(len(x) - len(w)) <= 3 for x in self.sf.name_words[i]
-                )  # Russian/Russia, English/England
-
-            if all(has(w) for w in words):
-                return True
-        return False
+    def _where(self, w: str, acronym: bool) -> frozenset[int]:
+        """The source sentences that give name word ``w``: the word itself, a derivation or
+        demonym, its stem before a hyphen, a near form of a name word there, or — when none
+        does — an acronym of a name there. Postings first; names only where needed."""
+        got = self._where_memo.get((w, acronym))
+        if got is not None:
+            return got
+        ix = self.ix
+        out = set(ix.sentences_with(w))
+        for r in lexicon().derived.get(w, set()) | _DEMONYMS.get(w, set()):
+            out.update(ix.sentences_with(r))
+        base = w.split("-")[0]
+        if base != w:
+            out.update(ix.sentences_with(base))
+        if not out and len(w) >= 6:  # Russian/Russia, English/England: only against names
+            for x in ix.words_like(w):
+                out.update(i for i in ix.sentences_with(x) if x in self.sf.name_words[i])
+        if not out and acronym and len(w) >= 2 and w.isalnum():
+            out.update(i for i in range(len(ix.sentences)) if w in self.sf.acronyms[i])
+        got = self._where_memo[(w, acronym)] = frozenset(out)
+        return got
 
     # -- rules --------------------------------------------------------------------------------
     def check(
@@ -442,12 +466,13 @@ class Rules:
         nd = [(i, s) for i in near for s in self.sf.dates[i]]
 
         def alld() -> list[tuple[int, X.Date]]:
-            return [(i, s) for i, ds in enumerate(self.sf.dates) for s in ds]
+            return [(i, s) for i in self.sf.date_sents for s in self.sf.dates[i]]
 
         sp = rspan(d.start, d.end)
         if d.relative and d.year is None:
-            for _i, s in nd + alld():
-                if s.relative == d.relative:
+            key = d.relative.split()[-1]  # "last year": only sentences saying "year"
+            for i in sorted(set(near) | set(self.ix.sentences_with(key))):
+                if any(s.relative == d.relative for s in self.sf.dates[i]):
                     return None
             if wd:
                 i, s = wd[0]
@@ -521,11 +546,13 @@ class Rules:
     ) -> Finding | None:
         sp = rspan(num.start, num.end)
         wn = [(i, s) for i in win for s in self.sf.numbers[i]]
-        nn = [(i, s) for i in near for s in self.sf.numbers[i]]
+        nn: list[tuple[int, X.Number]] = []
         an: list[tuple[int, X.Number]] = []
         for k, pool in enumerate((wn, nn, an)):
+            if k == 1:  # the wider pools only when the window does not hold the number
+                pool.extend((i, s) for i in near for s in self.sf.numbers[i])
             if k == 2:
-                pool.extend((i, s) for i in every for s in self.sf.numbers[i])
+                pool.extend((i, s) for i in self.sf.number_sents for s in self.sf.numbers[i])
             same = [x for x in pool if _same_num(num, x[1])]
             if same:
                 i, s = same[0]

@@ -112,9 +112,9 @@ def features(
         w
         for t, w, m in zip(al.content, al.weights, al.match, strict=False)
         if m == 0.0
-        and t.lemma not in ix.all_lemmas
+        and not ix.has_lemma(t.lemma)
         and not ix.related_in_source(t.lemma)
-        and t.lower not in ix.all_lowers
+        and not ix.has_word(t.lower)
     ]
     unmatched = sum(1 for m in al.match if m == 0.0)
     seq = [t.lemma for t in toks if t.lower[0].isalnum()]
@@ -124,11 +124,10 @@ def features(
     for i in al.window:
         wbi |= ix.sentences[i].bigrams
     bi_win = sum(b in wbi for b in bis) / len(bis) if bis else 1.0
-    bi_src = sum(b in ix.all_bigrams for b in bis) / len(bis) if bis else 1.0
+    known = {b: ix.has_bigram(*b) for b in set(bis)}
+    bi_src = sum(known[b] for b in bis) / len(bis) if bis else 1.0
     tri_src = (
-        (sum((a, b) in ix.all_bigrams and (b, c) in ix.all_bigrams for a, b, c in tris) / len(tris))
-        if tris
-        else 1.0
+        (sum(known[(a, b)] and known[(b, c)] for a, b, c in tris) / len(tris)) if tris else 1.0
     )
     f = {
         "cov": al.coverage,
@@ -184,7 +183,7 @@ def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dic
                 continue
             if op == "replace" and block:
                 subst += 1
-                intr += t.lemma in ix.all_lemmas
+                intr += ix.has_lemma(t.lemma)
                 mine = lex.broader(t.lemma)
                 if any(
                     mine & lex.broader(x.lemma) for x in st[max(j1 - 1, 0) : j2 + 1] if x.content
@@ -218,30 +217,39 @@ def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
     """Copied fragments (greedy longest runs of 2+ lemmas found in the source): how many, how
     long, and how often consecutive ones come from different source sentences — stitching
     pieces of different sentences is how extractive-looking summaries go wrong."""
-    seq, sid, big = ix.sequence
     r = [t.lemma for t in toks if t.lower[:1].isalnum()]
     n = len(r)
     i = 0
     frags: list[tuple[int, int]] = []  # (length, source sentence)
+    sents = ix.sentences
     while i < n - 1:
-        best_len, best_pos = 0, -1
-        for p in big.get((r[i], r[i + 1]), ()):
-            k = 2
-            while i + k < n and p + k < len(seq) and seq[p + k] == r[i + k]:
-                k += 1
-            if k > best_len:
-                best_len, best_pos = k, p
+        best_len, best_sent = 0, -1
+        a, b = r[i], r[i + 1]
+        pb = ix.sentences_with(b)
+        both = set(pb).intersection(ix.sentences_with(a)) if pb else ()
+        for si in sorted(both):
+            seq = sents[si].seq
+            if (a, b) not in sents[si].bigrams:
+                continue
+            for p in range(len(seq) - 1):
+                if seq[p] != a or seq[p + 1] != b:
+                    continue
+                k = 2
+                while i + k < n and p + k < len(seq) and seq[p + k] == r[i + k]:
+                    k += 1
+                if k > best_len:
+                    best_len, best_sent = k, si
         if best_len >= 2:
-            frags.append((best_len, sid[best_pos]))
+            frags.append((best_len, best_sent))
             i += best_len
         else:
             i += 1
     covered = sum(x for x, _ in frags)
     jumps = far = 0
-    for (_, a), (_, b) in zip(frags, frags[1:], strict=False):
-        if a != b:
+    for (_, x), (_, y) in zip(frags, frags[1:], strict=False):
+        if x != y:
             jumps += 1
-            far += abs(a - b) > 1
+            far += abs(x - y) > 1
     return {
         "frag_n": float(len(frags)),
         "frag_density": sum(x * x for x, _ in frags) / n if n else 0.0,

@@ -23,19 +23,20 @@ Public API::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from types import MappingProxyType
 
 from retell.facts import aliases as _aliases
-from retell.facts import cues, dates, names, numbers, quotes
-from retell.facts._words import Toks, Vocab
+from retell.facts import dates, numbers
+from retell.facts._extract import Context, Staged
+from retell.facts._extract import context as _context
+from retell.facts._extract import extract as _extract
+from retell.facts._words import Vocab
 from retell.facts._words import wordset as _wordset
 from retell.facts.aliases import Aliases
 from retell.facts.model import Fact, Kind
-from retell.facts.quotes import Span as QuoteSpan
 from retell.ingest.article import Article, Sentence
 
 __all__ = [
@@ -57,141 +58,11 @@ _PRONOUNS = _wordset("he she his her him")  # "they" is left as written: often a
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What sentence extraction needs from the whole article."""
-
-    vocab: Vocab
-    quotes: tuple[QuoteSpan, ...]
-    closes: tuple[int, ...] = ()  # quote end offsets, ascending: quotes never overlap
-
-    def quotes_in(self, s0: int, s1: int) -> list[QuoteSpan]:
-        """The quotes that reach into ``[s0, s1)``."""
-        out = []
-        for q in self.quotes[bisect_right(self.closes, s0) :]:
-            if q.open >= s1:
-                break
-            out.append(q)
-        return out
-
-
-def _context(article: Article) -> _Context:
-    text = article.text
-    vocab = Vocab(text)
-    spans: list[QuoteSpan] = []
-    paras = [(p.start, p.end) for p in article.paragraphs] or [
-        (s.start, s.end) for s in article.sentences
-    ]
-    for p0, p1 in paras:
-        spans.extend(quotes.find_spans(text, p0, p1))
-    spans.sort(key=lambda q: q.open)
-    return _Context(vocab, tuple(spans), tuple(q.close for q in spans))
-
-
-def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(x < b and a < y for x, y in spans)
-
-
-def _extract(text: str, index: int, s0: int, s1: int, ctx: _Context) -> list[Fact]:
-    facts: list[Fact] = []
-    toks = Toks(text, s0, s1)
-    # dates first: "2024" and "late August" must not be read as numbers or names
-    found_dates = dates.find(text, s0, s1, toks)
-    date_spans = [(d.start, d.end) for d in found_dates]
-    for d in found_dates:
-        dv = d.date
-        facts.append(
-            Fact(
-                Kind.DATE,
-                text[d.start : d.end],
-                d.start,
-                d.end,
-                index,
-                dv.value,
-                dv.qualifier,
-                dv.precision,
-            )
-        )
-    found_names = [
-        n
-        for n in names.find(text, s0, s1, ctx.vocab, toks, date_spans)
-        if not _overlaps(n.start, n.end, date_spans)
-    ]
-    name_spans = [(n.start, n.end) for n in found_names]
-    taken = list(date_spans)
-    for q in numbers.find(text, s0, s1, date_spans + name_spans, toks):
-        facts.append(
-            Fact(
-                Kind.NUMBER,
-                text[q.start : q.end],
-                q.start,
-                q.end,
-                index,
-                q.value,
-                q.qualifier,
-                q.unit,
-            )
-        )
-        taken.append((q.start, q.end))
-        if q.qualifier and q.qualifier_start is not None and q.qualifier_end is not None:
-            qs, qe = q.qualifier_start, q.qualifier_end
-            facts.append(Fact(Kind.HEDGE, text[qs:qe], qs, qe, index, q.qualifier, unit="number"))
-            taken.append((qs, qe))
-    for n in found_names:
-        facts.append(
-            Fact(Kind.NAME, text[n.start : n.end], n.start, n.end, index, n.value, n.title, n.kind)
-        )
-    for qspan in ctx.quotes_in(s0, s1):
-        a, b = max(qspan.inner_start, s0), min(qspan.inner_end, s1)
-        if a >= b:
-            continue
-        while a < b and (text[a].isspace() or text[a] in _QUOTE_MARKS):
-            a += 1  # a continued quote re-opens each sentence with a mark (DailyMail style)
-        while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_MARKS):
-            b -= 1
-        inner = text[a:b]
-        value = quotes.words(inner)
-        if not value:
-            continue
-        partial = qspan.inner_start < s0 or qspan.inner_end > s1
-        whole = text[qspan.inner_start : qspan.inner_end]
-        who = quotes.speaker(text, s0, s1, qspan, found_names)
-        facts.append(
-            Fact(
-                Kind.QUOTE, inner, a, b, index, value,
-                "partial" if partial else None,
-                "term" if quotes.is_term(whole) else None,
-                who,
-            )
-        )  # fmt: skip
-    for c in cues.hedges(text, s0, s1, taken, toks):
-        facts.append(Fact(Kind.HEDGE, text[c.start : c.end], c.start, c.end, index, c.value))
-    for c in cues.attributions(text, s0, s1, found_names, toks):
-        facts.append(
-            Fact(
-                Kind.ATTRIBUTION,
-                text[c.start : c.end],
-                c.start,
-                c.end,
-                index,
-                c.value,
-                c.verb,
-                None,
-                c.speaker,
-            )
-        )
-    for c in cues.negations(text, s0, s1, toks):
-        facts.append(Fact(Kind.NEGATION, text[c.start : c.end], c.start, c.end, index, c.value))
-    facts.sort(key=lambda f: (f.start, f.end))
-    return facts
-
-
 def of_text(text: str, start: int = 0, end: int | None = None, index: int = 0) -> tuple[Fact, ...]:
     """Facts of one stand-alone span of text (a rewrite's sentence, a headline), offsets into
     ``text``. Without an article around it, quotes are read inside the span only."""
     end = len(text) if end is None else end
-    spans = quotes.find_spans(text, start, end)
-    ctx = _Context(Vocab(text[start:end]), tuple(spans), tuple(q.close for q in spans))
+    ctx = Context(text, [(start, end)], Vocab(text[start:end]))
     return tuple(_extract(text, index, start, end, ctx))
 
 
@@ -206,8 +77,9 @@ class Lazy(Sequence[tuple[Fact, ...]]):
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        self._ctx: _Context | None = None
+        self._ctx: Context | None = None
         self._memo: dict[int, tuple[Fact, ...]] = {}
+        self._staged: dict[int, Staged] = {}
 
     def __len__(self) -> int:
         return len(self._article.sentences)
@@ -215,13 +87,22 @@ class Lazy(Sequence[tuple[Fact, ...]]):
     def __getitem__(self, i: int) -> tuple[Fact, ...]:  # type: ignore[override]
         got = self._memo.get(i)
         if got is None:
+            got = self._memo[i] = tuple(self._stage(i).all())
+        return got
+
+    def of_kind(self, i: int, kind: Kind) -> tuple[Fact, ...]:
+        """Only the facts of one kind of sentence ``i`` (and only what that kind needs is run:
+        the numbers of a sentence without digits or number words cost nothing)."""
+        return self._stage(i).of_kind(kind)
+
+    def _stage(self, i: int) -> Staged:
+        st = self._staged.get(i)
+        if st is None:
             s = self._article.sentences[i]
             if self._ctx is None:
                 self._ctx = _context(self._article)
-            got = self._memo[i] = tuple(
-                _extract(self._article.text, s.index, s.start, s.end, self._ctx)
-            )
-        return got
+            st = self._staged[i] = Staged(self._article.text, s.index, s.start, s.end, self._ctx)
+        return st
 
 
 def lazy(article: Article) -> Lazy:
@@ -374,7 +255,7 @@ def _carry_speakers(article: Article, per: list[list[Fact]]) -> None:
                 per[i][k] = replace(per[i][k], speaker=who)
 
 
-def _share_speakers(per: list[list[Fact]], ctx: _Context) -> None:
+def _share_speakers(per: list[list[Fact]], ctx: Context) -> None:
     """A quote running over several sentences gets the speaker found in any of its pieces."""
     pieces: dict[int, list[tuple[int, int]]] = {}
     for i, fs in enumerate(per):

@@ -438,3 +438,14 @@ def contains(outer: Any, inner: Any) -> bool:
 def equal(a: Any, b: Any) -> bool:
     """Same date at the same precision (each contains the other)."""
     return contains(a, b) and contains(b, a)
+
+
+_MENTION = re.compile(
+    r"\d|mid-|\b(?:" + "|".join(sorted(_CORE, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def mentions(text: str) -> bool:
+    """Whether ``text`` may hold a date (a digit, a month, a weekday, a period word): a cheap
+    test that lets a caller skip :func:`find` on most sentences of a long article."""
+    return _MENTION.search(text) is not None

@@ -457,3 +457,15 @@ def _share_range_units(text: str, qs: list[Quantity]) -> list[Quantity]:
         if a.unit is None and b.unit and _RANGE_GAP.match(text[a.end : b.start]):
             qs[k] = replace(a, unit=b.unit)
     return qs
+
+
+_MENTION = re.compile(
+    r"[\d$£€¥]|\b(?:" + "|".join(sorted(_NUM_TRIGGERS | _AFTER_A, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def mentions(text: str) -> bool:
+    """Whether ``text`` may hold a number (a digit, a currency sign or a number word): a cheap
+    test that lets a caller skip :func:`find` on most sentences of a long article."""
+    return _MENTION.search(text) is not None
