@@ -51,6 +51,11 @@ def _caps(word: str) -> Callable[[str], str]:
     return str.lower
 
 
+def known_words() -> tuple[Mapping[str, Any], ...] | None:
+    """lemminflect's tables (lower-case word → POS → lemmas), to search them by lemma; or None."""
+    return _tables()
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[Mapping[str, Any], Mapping[str, Any]] | None:
     """lemminflect's lemma and override tables, or None if its private API has changed."""
