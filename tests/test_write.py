@@ -364,3 +364,15 @@ def test_question_is_the_same_when_asked_again() -> None:
     used = set(runs[0][1])
     again = question(art, segs[0], used=used)
     assert again != runs[0][0][0]  # 'used' still steers the choice away from what was taken
+
+
+def test_noun_lemma_agrees_with_pos_of() -> None:
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from retell.write._lemmas import noun_lemma, pos_of
+
+    words = {w for text in _fixture_texts() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)}
+    words |= set(list(Lemmatizer()._getOverridesDict())[:200]) | {"data", "Mice", "children"}
+    for w in sorted(words):
+        forms = pos_of(w.lower()).get("NOUN")
+        assert noun_lemma(w) == (forms[0] if forms else w.lower()), w

@@ -51,6 +51,41 @@ def _caps(word: str) -> Callable[[str], str]:
     return str.lower
 
 
+def noun_lemma(word: str) -> str:
+    """The first noun lemma of ``word`` lower-cased, or the lower-cased word when it has none.
+
+    The same as ``(pos_of(w).get("NOUN") or (w,))[0]`` for ``w = word.lower()``, by one dict
+    access: the question writer asks this of every word of every article, most of them new.
+    """
+    low = word.lower()
+    table = _noun_lemmas()
+    if table is None:  # pragma: no cover - another lemminflect
+        forms = pos_of(low).get("NOUN")
+        return forms[0] if forms else low
+    return table.get(low, low)
+
+
+@lru_cache(maxsize=1)
+def _noun_lemmas() -> dict[str, str] | None:
+    """Lower-case word → its first noun lemma, where that differs from the word (built once)."""
+    tables = _tables()
+    if tables is None:  # pragma: no cover
+        return None
+    lemma_dict, overrides = tables
+    out: dict[str, str] = {}
+    for word in (*lemma_dict, *(w for w in overrides if w not in lemma_dict)):
+        if word != word.lower():
+            continue  # looked up by the lower-cased word only
+        extra = overrides.get(word) or {}
+        forms = extra["NOUN"] if "NOUN" in extra else (lemma_dict.get(word) or {}).get("NOUN")
+        if not forms:
+            continue
+        first = forms[0].lower()  # pos_of applies the lower-case style of the word
+        if first != word:
+            out[word] = first
+    return out
+
+
 def known_words() -> tuple[Mapping[str, Any], ...] | None:
     """lemminflect's tables (lower-case word → POS → lemmas), to search them by lemma; or None."""
     return _tables()

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.write._lemmas import pos_of
+from retell.write._lemmas import noun_lemma, pos_of
 
 __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 
@@ -350,11 +350,8 @@ def _modifier(tok: str) -> bool:
     return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
 
 
-@lru_cache(maxsize=65536)
 def _lemma(tok: str) -> str:
-    low = tok.lower()
-    forms = pos_of(low).get("NOUN")
-    return forms[0] if forms else low
+    return noun_lemma(tok)
 
 
 @lru_cache(maxsize=65536)
