@@ -274,3 +274,31 @@ def test_candidate_features_are_the_golden_ones() -> None:
         for g, w in zip(got["candidates"], want["candidates"], strict=True):
             assert (g["chosen"], g["words"]) == (w["chosen"], w["words"]), name
             assert g["features"] == pytest.approx(w["features"], abs=1e-9), name
+
+
+def test_junk_prefilter_agrees_with_the_regex() -> None:
+    """The substring pre-test in front of the boilerplate regex never changes its answer."""
+    from retell.engines.extractive import _JUNK, _has_junk
+
+    texts = [
+        s.text for name in DEV for s in from_text((FIXTURES / name).read_text("utf-8")).sentences
+    ]
+    texts += [
+        "SCROLL DOWN for video",
+        "Click Here to read",
+        "Read More: the story",
+        "Follow @cnn on Twitter",
+        "CNN's Jane Doe contributed to this report.",
+        "PUBLISHED: 12:00 GMT",
+        "Watch the Video below",
+        "Sign Up For our news",
+        "Share This article",
+        "Video Courtesy of AP",
+        "Updated: today",
+        "Scroll\u00a0down café",  # non-ASCII: the regex decides
+        "ſcroll down",
+        "A plain sentence about a council meeting.",
+    ]
+    for t in texts:
+        assert _has_junk(t) == (_JUNK.search(t) is not None), t
+    assert sum(_has_junk(t) for t in texts) >= 11

@@ -58,6 +58,8 @@ def stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    if not w.endswith(_SUFFIXES):
+        return w  # one C call rules out every suffix (most words)
     for suf in _SUFFIXES:
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             w = w[: -len(suf)]

@@ -124,6 +124,8 @@ _QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u2018]|(?:^|(?<=\s))'|'(?=\s|$|[,.;:!
 
 def drop_asides(text: str) -> str | None:
     """``text`` without its safe asides between commas; None if there is none."""
+    if text.count(",") < 2:
+        return None  # an aside sits between two commas
     out = text
     quotes = [q.start() for q in _QUOTE_MARK.finditer(text)]
     if len(quotes) % 2:
@@ -164,12 +166,38 @@ _SPEECH = re.compile(
 )
 
 
+# Words each _JUNK alternative contains: an ASCII text without any of them cannot match, and
+# ruling that out with substring tests is ~20x faster than the case-insensitive search.
+_JUNK_WORDS = (
+    "scroll down",
+    "click here",
+    "read more",
+    "follow @",
+    "watch the video",
+    "video courtesy",
+    "sign up for",
+    "share this",
+    "updated:",
+    "published:",
+    "contributed to this report",
+)
+
+
+def _has_junk(text: str) -> bool:
+    """``_JUNK.search(text)``, answered without the regex when no junk word is there at all."""
+    if text.isascii():  # for ASCII, ignoring case is lower-casing (non-ASCII: the regex decides)
+        low = text.lower()
+        if not any(w in low for w in _JUNK_WORDS):
+            return False
+    return _JUNK.search(text) is not None
+
+
 def is_junk(text: str) -> bool:
     """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
     t = text.strip()
-    if len(t.split()) < 4 or _JUNK.search(t) or t.endswith((" .", ":")) or "|" in t:
+    if len(t.split()) < 4 or _has_junk(t) or t.endswith((" .", ":")) or "|" in t:
         return True
-    label = _CAPTION_LABEL.match(t)
+    label = _CAPTION_LABEL.match(t) if ": " in t else None
     if label and not _SPEECH.search(label.group(1)):
         return True  # "Guilty: Susan Monica was found…" — a photo caption with its label
     # A photo direction in a long "sentence" is a caption the splitter glued to prose

@@ -60,6 +60,7 @@ SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
 FEATURES = FEATURES + tuple("d_" + k for k in SENT_FEATURES)
 _SF_NAMES = tuple((k, "d_" + k) for k in SENT_FEATURES)
 _DIGIT = re.compile(r"\d")
+_NUMBERS = re.compile(r"\d+")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
 _CAP = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
 
@@ -241,7 +242,7 @@ def candidates(
                     bmk,
                     t,
                     q,
-                    len(re.findall(r"\d+", v.text)),
+                    len(_NUMBERS.findall(v.text)),
                     tuple(x * nw for x in sf),
                 )
             )
