@@ -113,12 +113,11 @@ def candidates(
     for st in stems_of:
         tf.update(st)
         df.update(set(st))
-    bit: dict[str, int] = {}
-    for w, _ in tf.most_common():
-        bit[w] = len(bit)
+    ranked = tf.most_common()  # most_common(10) is its first ten (both sort stably by count)
+    bit = {w: i for i, (w, _) in enumerate(ranked)}
     weight = {w: math.log1p(c) for w, c in tf.items()}
     top = 0
-    for w, _ in tf.most_common(10):
+    for w, _ in ranked[:10]:
         top |= 1 << bit[w]
     rep = 0
     for w, c in df.items():
@@ -264,7 +263,8 @@ def candidates(
             n += 1
             for j in range(nsf):
                 acc[j] += per_word[j]
-            lead_sf[n] = acc[:]
+            if n >= lo:  # candidates have lo..hi words: only those lengths are ever read
+                lead_sf[n] = acc[:]
         if n >= hi:
             break
     for k in range(n + 1, hi + 1):
