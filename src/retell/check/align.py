@@ -24,18 +24,32 @@ class SourceSentence:
     """A source sentence's words; lemma sets, bigrams and tokens with offsets are made on first
     use (a rewrite is compared with a few source sentences, not all of them)."""
 
-    __slots__ = ("index", "id", "start", "end", "text", "lows", "info", "_lemmas", "_lowers",
+    __slots__ = ("index", "id", "start", "end", "text", "_lows", "_info", "_lemmas", "_lowers",
                  "_bigrams", "_seq", "_toks")  # fmt: skip
 
     def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
         self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
-        self.lows = [w.lower() for w in words(text)]
-        self.info = [word_info(w) for w in self.lows]
+        self._lows: list[str] | None = None
+        self._info: list[tuple[str, bool]] | None = None
         self._lemmas: frozenset[str] | None = None
         self._lowers: frozenset[str] | None = None
         self._bigrams: frozenset[tuple[str, str]] | None = None
         self._seq: list[str] | None = None
         self._toks: tuple[Token, ...] | None = None
+
+    @property
+    def lows(self) -> list[str]:
+        """The words, lower case."""
+        if self._lows is None:
+            self._lows = words(self.text.lower())
+        return self._lows
+
+    @property
+    def info(self) -> list[tuple[str, bool]]:
+        """(lemma, is a content word) of each word."""
+        if self._info is None:
+            self._info = [word_info(w) for w in self.lows]
+        return self._info
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -93,38 +107,89 @@ class SourceIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        sents = []
-        df: dict[str, int] = {}
-        post: dict[str, list[int]] = {}
-        for s in article.sentences:
-            ss = SourceSentence(s.index, s.id, s.start, s.end, s.text)
-            sents.append(ss)
-            i = s.index
-            seen: set[str] = set()
-            for (lem, _), low in zip(ss.info, ss.lows, strict=True):
-                if low not in seen:
-                    seen.add(low)
-                    post.setdefault(low, []).append(i)
-                if lem not in seen:
-                    seen.add(lem)
-                    post.setdefault(lem, []).append(i)
-                if "-" in low or "." in low:  # Kyiv-based -> kyiv; U.K. -> uk
-                    for part in (*low.split("-"), low.replace(".", "")):
-                        if part and part not in seen:
-                            seen.add(part)
-                            post.setdefault(part, []).append(i)
-            for lem in ss.lemmas:
-                df[lem] = df.get(lem, 0) + 1
-        self._post = post
+        self.sentences: tuple[SourceSentence, ...] = tuple(
+            SourceSentence(s.index, s.id, s.start, s.end, s.text) for s in article.sentences
+        )
+        self._n = max(1, len(self.sentences))
+        self.id_index = {s.id: s.index for s in self.sentences}
+        # everything below is built on first use: a report copied sentence by sentence is
+        # checked by its verbatim text alone and never pays for word postings
+        self._where: dict[str, list[int]] | None = None
+        self._postings: tuple[dict[str, list[int]], dict[str, int]] | None = None
+        self._anylem: dict[str, list[int]] | None = None
+        self._parts: dict[str, list[int]] | None = None
         self._related: dict[int, frozenset[str]] = {}
-        self.sentences: tuple[SourceSentence, ...] = tuple(sents)
-        n = max(1, len(sents))
-        self._n = n
-        self._df = df
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
-        self.id_index = {s.id: s.index for s in sents}
         self._broader: dict[int, frozenset[int]] = {}
+
+    # -- postings: which sentences hold a word ------------------------------------------------
+    @property
+    def _words(self) -> dict[str, list[int]]:
+        """Each distinct lower-case word: the sentences holding it, ascending."""
+        if self._where is None:
+            where: dict[str, list[int]] = {}
+            for ss in self.sentences:
+                i = ss.index
+                for low in set(ss.lows):
+                    lst = where.get(low)
+                    if lst is None:
+                        where[low] = [i]
+                    else:
+                        lst.append(i)
+            self._where = where
+        return self._where
+
+    @property
+    def _post(self) -> dict[str, list[int]]:
+        """Words and content lemmas (lemmas looked up once per distinct word, not per token)."""
+        return self._content[0]
+
+    @property
+    def _df(self) -> dict[str, int]:
+        """Content lemma: how many sentences hold it."""
+        return self._content[1]
+
+    @property
+    def _content(self) -> tuple[dict[str, list[int]], dict[str, int]]:
+        if self._postings is None:
+            where = self._words
+            lemmas: dict[str, list[int]] = {}
+            for low, at in where.items():
+                lem, c = word_info(low)
+                if c:
+                    got = lemmas.get(lem)
+                    lemmas[lem] = at if got is None else _merge(got, at)
+            post = dict(where)
+            for lem, at in lemmas.items():
+                got = post.get(lem)
+                post[lem] = at if got is None else _merge(got, at)
+            self._postings = (post, {lem: len(at) for lem, at in lemmas.items()})
+        return self._postings
+
+    def _lemma_post(self) -> dict[str, list[int]]:
+        """Any lemma, stop words included (copied fragments follow every word)."""
+        if self._anylem is None:
+            out: dict[str, list[int]] = {}
+            for low, at in self._words.items():
+                lem = word_info(low)[0]
+                got = out.get(lem)
+                out[lem] = at if got is None else _merge(got, at)
+            self._anylem = out
+        return self._anylem
+
+    def _part_post(self) -> dict[str, list[int]]:
+        """Parts of hyphenated and dotted words: Kyiv-based -> kyiv; U.K. -> uk."""
+        if self._parts is None:
+            out: dict[str, list[int]] = {}
+            for low, at in self._words.items():
+                if "-" in low or "." in low:
+                    for part in (*low.split("-"), low.replace(".", "")):
+                        if part and part != low:
+                            got = out.get(part)
+                            out[part] = at if got is None else _merge(got, at)
+            self._parts = out
+        return self._parts
 
     @property
     def by_text(self) -> dict[str, int]:
@@ -138,12 +203,21 @@ class SourceIndex:
         return lem in self._df
 
     def has_word(self, low: str) -> bool:
-        """Whether a lower-case word (or lemma) occurs anywhere in the source."""
-        return low in self._post
+        """Whether a lower-case word occurs anywhere in the source."""
+        return low in self._words
 
     def sentences_with(self, word: str) -> list[int]:
-        """Indices of the sentences holding a lower-case word or lemma (in order)."""
+        """Indices of the sentences holding a lower-case word or content lemma (in order)."""
         return self._post.get(word, [])
+
+    def sentences_naming(self, word: str) -> set[int]:
+        """Sentences holding a word, also as part of a hyphenated or dotted one (Kyiv-based,
+        U.K.): where a name word may be given."""
+        return set(self._post.get(word, ())).union(self._part_post().get(word, ()))
+
+    def sentences_with_lemma(self, lem: str) -> list[int]:
+        """Sentences holding a word with this lemma, stop words included."""
+        return self._lemma_post().get(lem, [])
 
     def words_like(self, w: str) -> list[str]:
         """Source words sharing the first four letters of ``w`` and within three letters of its
@@ -158,7 +232,8 @@ class SourceIndex:
 
     def has_bigram(self, a: str, b: str) -> bool:
         """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
-        pa, pb = self._post.get(a), self._post.get(b)
+        post = self._lemma_post()
+        pa, pb = post.get(a), post.get(b)
         if not pa or not pb:
             return False
         if len(pb) < len(pa):
@@ -284,6 +359,10 @@ class SourceIndex:
             else:
                 m.append(0.0)
         return tuple(m)
+
+
+def _merge(a: list[int], b: list[int]) -> list[int]:
+    return a if a is b else sorted(set(a).union(b))
 
 
 def _norm(text: str) -> str:

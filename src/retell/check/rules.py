@@ -199,15 +199,15 @@ class Rules:
         if got is not None:
             return got
         ix = self.ix
-        out = set(ix.sentences_with(w))
+        out = ix.sentences_naming(w)
         for r in lexicon().derived.get(w, set()) | _DEMONYMS.get(w, set()):
-            out.update(ix.sentences_with(r))
+            out.update(ix.sentences_naming(r))
         base = w.split("-")[0]
         if base != w:
-            out.update(ix.sentences_with(base))
+            out.update(ix.sentences_naming(base))
         if not out and len(w) >= 6:  # Russian/Russia, English/England: only against names
             for x in ix.words_like(w):
-                out.update(i for i in ix.sentences_with(x) if x in self.sf.name_words[i])
+                out.update(i for i in ix.sentences_naming(x) if x in self.sf.name_words[i])
         if not out and acronym and len(w) >= 2 and w.isalnum():
             out.update(i for i in range(len(ix.sentences)) if w in self.sf.acronyms[i])
         got = self._where_memo[(w, acronym)] = frozenset(out)

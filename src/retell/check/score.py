@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from retell.check.align import Alignment, SourceIndex
+from retell.check.align import Alignment, SourceIndex, SourceSentence
 from retell.check.text import Token, lexicon
 
 FEATURES = (
@@ -225,18 +225,24 @@ def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
     while i < n - 1:
         best_len, best_sent = 0, -1
         a, b = r[i], r[i + 1]
-        pb = ix.sentences_with(b)
-        both = set(pb).intersection(ix.sentences_with(a)) if pb else ()
-        for si in sorted(both):
+        pb = ix.sentences_with_lemma(b)
+        if not pb:
+            i += 1
+            continue
+        nb = set(pb)
+        for si in ix.sentences_with_lemma(a):
             seq = sents[si].seq
-            if (a, b) not in sents[si].bigrams:
+            inside = si in nb and (a, b) in sents[si].bigrams
+            # a run may also start at a sentence's last word and go on into the next one
+            across = seq[-1:] == [a] and si + 1 in nb and sents[si + 1].seq[:1] == [b]
+            if not inside and not across:
                 continue
-            for p in range(len(seq) - 1):
-                if seq[p] != a or seq[p + 1] != b:
+            for p in range(len(seq) - (0 if across else 1)):
+                if seq[p] != a:
                     continue
-                k = 2
-                while i + k < n and p + k < len(seq) and seq[p + k] == r[i + k]:
-                    k += 1
+                k = _run(sents, si, p, r, i)
+                if k < 2:
+                    continue
                 if k > best_len:
                     best_len, best_sent = k, si
         if best_len >= 2:
@@ -257,6 +263,24 @@ def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
         "frag_far": float(far),
         "frag_cover": covered / n if n else 0.0,
     }
+
+
+def _run(sents: Sequence[SourceSentence], si: int, p: int, r: Sequence[str], i: int) -> int:
+    """How many lemmas of ``r`` from ``i`` on follow the source from position ``p`` of sentence
+    ``si`` (a run may go on into the next sentences)."""
+    k, n = 0, len(r)
+    seq = sents[si].seq
+    while i + k < n:
+        while p + k >= len(seq):
+            p -= len(seq)
+            si += 1
+            if si >= len(sents):
+                return k
+            seq = sents[si].seq
+        if seq[p + k] != r[i + k]:
+            return k
+        k += 1
+    return k
 
 
 def _is_adjective(word: str) -> bool:
