@@ -302,3 +302,17 @@ def test_junk_prefilter_agrees_with_the_regex() -> None:
     for t in texts:
         assert _has_junk(t) == (_JUNK.search(t) is not None), t
     assert sum(_has_junk(t) for t in texts) >= 11
+
+
+def test_fact_counts_match_the_whole_article_extraction() -> None:
+    """The kind-by-kind lazy count equals counting ``of_article``'s facts of the four kinds."""
+    from retell.engines.extractive import fact_counts
+    from retell.facts import of_article
+    from retell.facts.model import Kind
+
+    kinds = {Kind.NUMBER, Kind.DATE, Kind.NAME, Kind.QUOTE}
+    for name in [*DEV, "seed_article.txt"]:
+        art = from_text((FIXTURES / name).read_text("utf-8"))
+        want = [sum(1 for f in fs if f.kind in kinds) for fs in of_article(art)]
+        assert fact_counts(art) == want
+        assert sum(want) > 5

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
-from retell.facts import of_article
+from retell.facts import lazy
 from retell.facts.model import Kind
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
@@ -255,11 +255,20 @@ def duplicates(sents: Sequence[Sentence]) -> set[int]:
 
 
 def fact_counts(article: Article) -> list[int]:
-    """Number of checkable facts (numbers, dates, names, quotes) per sentence, by index."""
-    return [sum(1 for f in facts if f.kind in _DENSE_KINDS) for facts in of_article(article)]
+    """Number of checkable facts (numbers, dates, names, quotes) per sentence, by index.
+
+    Asked kind by kind of the lazy extraction: hedges, attributions and negations are never run,
+    nor the article-wide passes of ``of_article`` (they resolve speakers, which a count does not
+    need: they replace facts, never add or drop one).
+    """
+    facts = lazy(article)
+    return [
+        sum(len(facts.of_kind(i, kind)) for kind in _DENSE_KINDS)
+        for i in range(len(article.sentences))
+    ]
 
 
-_DENSE_KINDS = frozenset({Kind.NUMBER, Kind.DATE, Kind.NAME, Kind.QUOTE})
+_DENSE_KINDS = (Kind.NUMBER, Kind.DATE, Kind.NAME, Kind.QUOTE)
 
 
 # ---------------------------------------------------------------------------------------------
