@@ -58,11 +58,14 @@ def noun_lemma(word: str) -> str:
     access: the question writer asks this of every word of every article, most of them new.
     """
     low = word.lower()
-    table = _noun_lemmas()
+    table = _NOUNS or _noun_lemmas()
     if table is None:  # pragma: no cover - another lemminflect
         forms = pos_of(low).get("NOUN")
         return forms[0] if forms else low
     return table.get(low, low)
+
+
+_NOUNS: dict[str, str] = {}  # _noun_lemmas() once built (saves a cache call per word)
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +86,7 @@ def _noun_lemmas() -> dict[str, str] | None:
         first = forms[0].lower()  # pos_of applies the lower-case style of the word
         if first != word:
             out[word] = first
+    _NOUNS.update(out)
     return out
 
 

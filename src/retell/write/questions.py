@@ -350,8 +350,7 @@ def _modifier(tok: str) -> bool:
     return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
 
 
-def _lemma(tok: str) -> str:
-    return noun_lemma(tok)
+_lemma = noun_lemma
 
 
 @lru_cache(maxsize=65536)
