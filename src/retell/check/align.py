@@ -118,6 +118,7 @@ class SourceIndex:
         self._postings: tuple[dict[str, list[int]], dict[str, int]] | None = None
         self._anylem: dict[str, list[int]] | None = None
         self._parts: dict[str, list[int]] | None = None
+        self._bigrams: frozenset[tuple[str, str]] | None = None
         self._related: dict[int, frozenset[str]] = {}
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -143,14 +144,13 @@ class SourceIndex:
     @property
     def _post(self) -> dict[str, list[int]]:
         """Words and content lemmas (lemmas looked up once per distinct word, not per token)."""
-        return self._content[0]
+        return (self._postings or self._content())[0]
 
     @property
     def _df(self) -> dict[str, int]:
         """Content lemma: how many sentences hold it."""
-        return self._content[1]
+        return (self._postings or self._content())[1]
 
-    @property
     def _content(self) -> tuple[dict[str, list[int]], dict[str, int]]:
         if self._postings is None:
             where = self._words
@@ -232,15 +232,9 @@ class SourceIndex:
 
     def has_bigram(self, a: str, b: str) -> bool:
         """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
-        post = self._lemma_post()
-        pa, pb = post.get(a), post.get(b)
-        if not pa or not pb:
-            return False
-        if len(pb) < len(pa):
-            pa, pb = pb, pa
-        other = set(pb)
-        sents = self.sentences
-        return any(i in other and (a, b) in sents[i].bigrams for i in pa)
+        if self._bigrams is None:
+            self._bigrams = frozenset(b for s in self.sentences for b in s.bigrams)
+        return (a, b) in self._bigrams
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""
@@ -257,7 +251,8 @@ class SourceIndex:
         return any(r in df for r in lexicon().related(lem))
 
     def idf(self, lem: str) -> float:
-        return math.log(1.0 + self._n / (1.0 + self._df.get(lem, 0))) + 0.5
+        df = (self._postings or self._content())[1]
+        return math.log(1.0 + self._n / (1.0 + df.get(lem, 0))) + 0.5
 
     def broader_of(self, i: int) -> frozenset[int]:
         """Synset ids (with two levels of hypernyms) of the nouns/verbs of source sentence i."""

@@ -284,7 +284,7 @@ def _run(sents: Sequence[SourceSentence], si: int, p: int, r: Sequence[str], i: 
 
 
 def _is_adjective(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    from retell.facts._words import all_lemmas as getAllLemmas  # noqa: N812
 
     lem = getAllLemmas(word)
     return "ADJ" in lem and "NOUN" not in lem

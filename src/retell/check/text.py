@@ -338,7 +338,7 @@ def lemma(word: str) -> str:
         return _IRREGULAR[word]
     if not word.isalpha() or len(word) < 3:
         return word
-    from lemminflect import getAllLemmas
+    from retell.facts._words import all_lemmas as getAllLemmas  # noqa: N812
 
     lem = getAllLemmas(word)
     verb = lem.get("VERB") or lem.get("AUX")
@@ -421,7 +421,7 @@ def _broader(lex: Lexicon, word: str) -> frozenset[int]:
 @lru_cache(maxsize=100_000)
 def is_word(word: str) -> bool:
     """Whether a lower-case word is ordinary English (lemminflect knows it), not a proper name."""
-    from lemminflect import getAllLemmas
+    from retell.facts._words import all_lemmas as getAllLemmas  # noqa: N812
 
     return bool(getAllLemmas(word)) or word in STOP
 

@@ -9,6 +9,7 @@ name), hedges (outside numbers' own hedges), attributions and negations.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -19,6 +20,8 @@ from retell.facts.quotes import Span as QuoteSpan
 from retell.ingest.article import Article
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
+_WORD_BEFORE = re.compile(r"(\w[\w'’.&-]*)\s*$")
+_WORD_AFTER = re.compile(r"\s*(\w[\w'’.&-]*)")
 
 
 class Context:
@@ -118,8 +121,13 @@ class Staged:
             out: list[Fact] = []
             taken = self._date_spans()
             if numbers.candidates(text, self.toks):
-                skip = taken + [(n.start, n.end) for n in self._found_names()]
-                for q in numbers.find(text, self.s0, self.s1, skip, self.toks):
+                found = numbers.find(text, self.s0, self.s1, list(taken), self.toks)
+                # a number inside a name ("Apollo 11", "One Direction") is no quantity; names are
+                # found only when a number touches a capitalised word
+                if found and (self._names is not None or any(self._by_capital(q) for q in found)):
+                    spans = [(n.start, n.end) for n in self._found_names()]
+                    found = [q for q in found if not _overlaps(q.start, q.end, spans)]
+                for q in found:
                     out.append(
                         Fact(Kind.NUMBER, text[q.start : q.end], q.start, q.end, index,
                              q.value, q.qualifier, q.unit)
@@ -135,6 +143,16 @@ class Staged:
             self._taken = taken
             self._numbers = out
         return self._numbers
+
+    def _by_capital(self, q: numbers.Quantity) -> bool:
+        text = self.text
+        if text[q.start].isupper():
+            return True
+        before = _WORD_BEFORE.search(text, max(self.s0, q.start - 40), q.start)
+        after = _WORD_AFTER.match(text, q.end, self.s1)
+        return bool(
+            (before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper())
+        )
 
     def _compute(self, kind: Kind) -> list[Fact]:
         text, index, s0, s1, toks = self.text, self.index, self.s0, self.s1, self.toks

@@ -9,6 +9,8 @@ alternations, which is what keeps a whole article near a millisecond.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 # Acronyms with dots (U.S.), title abbreviations before a name (Dr. Smith), words with inner
 # apostrophes and hyphens, or any other single non-space character.
@@ -106,3 +108,29 @@ class Toks:
         self.lows: list[str] = [w.lower() for w in self.words]
         self.ltext = text[start:end].lower()
         self.digits = _DIGIT.search(text, start, end) is not None
+
+
+_NO_LEMMAS: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=100_000)
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's dictionary lemmas of a word by part of speech ({"VERB": ("rise",)}), read
+    straight from its tables (``getAllLemmas`` deep-copies its answer on every call, which cost
+    more than the rest of a look-up) and cached per word. Treat the result as read-only."""
+    low = word.lower()
+    lu = _lemmatizer()
+    base = lu._getLemmaDict().get(low)
+    over = lu._getOverridesDict().get(low)
+    if not base and not over:
+        return _NO_LEMMAS
+    out = dict(base or {})
+    out.update(over or {})
+    return {k: tuple(x.lower() for x in v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    from lemminflect import Lemmatizer
+
+    return Lemmatizer()

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from retell.facts._words import TOKEN, Toks, Vocab
+from retell.facts._words import all_lemmas as getAllLemmas  # noqa: N812 - cached, no copy
 from retell.facts._words import wordset as _wordset
 
 __all__ = ["Found", "find", "normalise", "is_common_word", "ORG_WORDS", "TITLES"]
