@@ -115,13 +115,11 @@ def cross_validated(rows: list[dict[str, Any]], repeats: int = 3) -> tuple[float
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    from retell.check.score import FEATURES
-
     items = mod.extract(rows)
     scores, per_all = [], {}
     for rep in range(repeats):
         score, per, _, _ = mod.cross_validate(
-            rows, items, list(FEATURES), kind="signed", salt=f"r{rep}"
+            rows, items, list(mod.SELECTED), kind="signed", salt=f"r{rep}"
         )
         scores.append(score)
         for d, v in per.items():
