@@ -8,6 +8,7 @@ case only, so no names, no numbers, no quotes — cannot introduce a fact the so
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections import Counter
@@ -130,7 +131,9 @@ def question(
     if hit is None:
         hit = _choose(article, texts, used)
         if len(_MEMO) >= _MEMO_SIZE:
-            del _MEMO[next(iter(_MEMO))]
+            # the oldest entry; another thread may have changed the dict meanwhile
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                del _MEMO[next(iter(_MEMO))]
         _MEMO[key] = hit
     q, added = hit
     used.update(added)
