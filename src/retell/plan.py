@@ -256,20 +256,28 @@ def _best_cuts(
         c = cost(0, e)
         if c is not None:
             best[1][e_i] = c
+    # Each part (s, e)'s cost does not depend on how many parts came before it: compute it once,
+    # not once per part count (the same terms, added in the same order as before).
+    pairs: list[list[tuple[int, int, float, float]]] = []
+    for e in ends:
+        row = []
+        for s in starts[1:]:
+            if s >= e:
+                break
+            c = cost(s, e)
+            if c is not None:
+                row.append((s, idx[s], c, depth[s]))
+        pairs.append(row)
     for j in range(2, k + 1):
-        for e_i, e in enumerate(ends):
+        prev_best = best[j - 1]
+        for e_i, row in enumerate(pairs):
             top = neg
             arg = -1
-            for s in starts[1:]:
-                if s >= e:
-                    break
-                prev = best[j - 1][idx[s]]
+            for s, s_i, c, d in row:
+                prev = prev_best[s_i]
                 if prev <= neg:
                     continue
-                c = cost(s, e)
-                if c is None:
-                    continue
-                v = prev + c + depth[s]
+                v = prev + c + d
                 if v > top:
                     top, arg = v, s
             best[j][e_i] = top
