@@ -28,19 +28,20 @@ from typing import Any
 import numpy as np
 from rouge_score import rouge_scorer
 
-from retell.engines.extractive import MAX_QUESTION_WORDS, MIN_QUESTION_WORDS, _question_length
+from retell.engines.extractive import MAX_QUESTION_WORDS, MIN_QUESTION_WORDS, admissible
 from retell.engines.extractive_features import FEATURES, candidates
 from retell.ingest import from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path("/work/shared/bench")
 OUT = ROOT / "src" / "retell" / "data" / "extractive.json"
-WORDS, QUESTION = 60, 10
-# As the engine does with no question length given: up to 69 words less the shortest question,
-# then only candidates that leave room for the question the pipeline would write.
+WORDS = 60
+# As the engine does with no question length given: 51..69 words less the longest or shortest
+# question, then only candidates whose own question lands them within 51..69 (admissible).
 LIMIT = int(WORDS * 1.15)
+LOWER = round(WORDS * 0.85)
 HI = LIMIT - MIN_QUESTION_WORDS
-LO = round(WORDS * 0.85) - QUESTION
+LO = LOWER - MAX_QUESTION_WORDS
 
 _SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
 _tok = _SCORER._tokenizer.tokenize  # the exact tokenisation rouge-score uses (stemmer on)
@@ -92,8 +93,7 @@ def build(rows: list[dict[str, Any]], window: int, max_pick: int) -> list[dict[s
         cands = [
             c
             for c in candidates(art, LO, HI, window, max_pick, units)
-            if c.words + MAX_QUESTION_WORDS <= LIMIT
-            or c.words + _question_length(art, c.chosen) <= LIMIT
+            if admissible(art, c.chosen, c.words, LOWER, LIMIT)
         ]
         if not cands:
             continue

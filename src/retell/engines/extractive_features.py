@@ -54,6 +54,8 @@ FEATURES: tuple[str, ...] = (
     "s_digit",
     "s_question",
     "s_pos",
+    "s_pos0",
+    "s_short",
 )
 SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
 # The same sentence features, as the candidate's minus the lead's at equal length.
@@ -230,6 +232,10 @@ def candidates(
                 1.0 if _DIGIT.search(v.text) else 0.0,
                 1.0 if v.text.rstrip("'\"\u2019\u201d").endswith("?") else 0.0,
                 pos / 10,
+                # The lead sentence is special (CV over 155 articles: +0.4 R1/R2 with this flag),
+                # and so is a short one (under 15 words: a one-line hook, not a full report).
+                1.0 if pos == 0 else 0.0,
+                1.0 if nw < 15 else 0.0,
             )
             if units_out is not None:
                 units_out.append((v, sf))
