@@ -324,7 +324,7 @@ class Rules:
                     out.append(
                         Finding(
                             "entity_changed",
-                            "warning",
+                            "error",
                             f"“{name.text}” is not who/what the source names here (“{src.text}”)",
                             rspan(name.start, name.end),
                             Span(src.text, src.start, src.end, self._sent_of(src.start)),
@@ -356,7 +356,7 @@ class Rules:
             out.append(
                 Finding(
                     "attribution_changed",
-                    "warning",
+                    "error",
                     f"the source does not attribute this to “{at.text.strip()}”",
                     rspan(agent[0].start, agent[-1].end),
                     self._sspan(bs),
@@ -579,7 +579,7 @@ class Rules:
                 if pool is an and pool is not wn:
                     return Finding(
                         "number_unsupported",
-                        "warning",
+                        "error",
                         f"“{num.text}” comes from another part of the source",
                         sp,
                         self._sspan(i, s.start, s.end),
