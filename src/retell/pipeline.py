@@ -15,8 +15,8 @@ from typing import Any
 from retell import ingest, write
 from retell.check import Checker
 from retell.check.model import Audit, Finding
+from retell.check.screen import clean_headline, clean_question
 from retell.engines import Draft, Options, get_engine
-from retell.engines.llm.gate import clean_headline, clean_question
 from retell.errors import InputError, UsageError
 from retell.ingest.article import Article, Paragraph, Sentence
 from retell.model import Report, Segment

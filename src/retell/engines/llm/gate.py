@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 
-from retell.check.model import Finding, SentenceVerdict
+from retell.check import screen
+from retell.check.screen import SentenceChecker, on_topic, passes, states_no_new_fact
 from retell.engines.llm.parse import ParsedSentence
 from retell.engines.llm.prompt import copies_example, looks_like_instruction
 from retell.ingest.article import Article
@@ -37,12 +38,6 @@ __all__ = [
 ]
 
 
-class SentenceChecker(Protocol):
-    def sentence(
-        self, text: str, cited: Sequence[str] = ()
-    ) -> tuple[SentenceVerdict, Sequence[Finding]]: ...
-
-
 @dataclass(frozen=True)
 class Checked:
     """A model sentence with the check's verdict on it."""
@@ -52,17 +47,6 @@ class Checked:
     ok: bool
     problems: tuple[str, ...]
     errors: int = 0  # error findings the check made (facts wrong or invented), for benchmarks
-
-
-def passes(
-    checker: SentenceChecker, text: str, cited: Sequence[str] = ()
-) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """Whether ``text`` passes; the check's error messages; the source ids that support it."""
-    verdict, findings = checker.sentence(text, tuple(cited))
-    errors = tuple(f.message for f in findings if f.severity == "error")
-    ok = not errors and verdict.status != "unsupported"
-    problems = errors or (() if ok else ("no source sentence supports it",))
-    return ok, problems, tuple(verdict.support)
 
 
 _WS = re.compile(r"\s+")
@@ -120,132 +104,22 @@ def check_sentences(
     return out
 
 
-# finding kinds that mean a fact (not the wording) is wrong: a question or headline carrying one
-# is dropped even though the check treats questions and headings as opinion
-_FACT_KINDS = frozenset(
-    {
-        "number_unsupported",
-        "number_changed",
-        "date_unsupported",
-        "date_changed",
-        "name_unsupported",
-        "entity_changed",
-        "quote_unsupported",
-        "quote_altered",
-        "negation_flipped",
-    }
-)
-
-
-def states_no_new_fact(checker: SentenceChecker, text: str, article: Article | None = None) -> bool:
-    """Whether ``text`` passes the check and, read as a statement, adds no number/name/quote.
-
-    Why the second reading: the check calls questions and headline-like lines ``opinion`` and
-    checks nothing in them, so "Is 999 the real toll?" would pass as a question. Read as the
-    statement "Is 999 the real toll." its number is checked like any other.
-    """
-    ok, _, _ = passes(checker, text)
-    if not ok or (article is not None and copies_example(text, article.text)):
-        return False
-    statement = text.rstrip(" ?!.") + "."
-    _, findings = checker.sentence(statement, ())
-    return not any(f.severity == "error" and f.kind in _FACT_KINDS for f in findings)
-
-
-_ASKING = frozenset(
-    [
-        "what",
-        "which",
-        "when",
-        "where",
-        "whose",
-        "would",
-        "could",
-        "should",
-        "will",
-        "does",
-        "have",
-        "about",
-        "with",
-        "from",
-        "your",
-        "their",
-        "there",
-        "they",
-        "this",
-        "that",
-        "these",
-        "those",
-        "more",
-        "most",
-        "think",
-        "like",
-        "many",
-        "much",
-        "into",
-        "over",
-        "than",
-        "them",
-        "been",
-        "were",
-        "being",
-        "make",
-        "made",
-        "know",
-    ]
-)
-_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
-
-
-def on_topic(text: str, article: Article, share: float = 0.5) -> bool:
-    """Whether the text's content words come from the article (one stray word is tolerated).
-
-    At least ``share`` of the content words (beyond the words any reader question uses) must
-    occur in the article, unless only one of them does not.
-
-    The check reads a question as opinion and checks nothing in it, so this is what keeps a
-    question about "the sea" (because a planted line asked for a poem) out of a report on a
-    bridge. Words are compared on their first five letters so inflections still match.
-    """
-    words = [w for w in _WORD.findall(text.lower()) if w not in _ASKING]
-    if not words:
-        return True
-    low = article.text.lower()
-    known = {w[:5] for w in _WORD.findall(low)}
-    missing = sum(w[:5] not in known and w not in low for w in words)
-    return missing <= 1 or len(words) - missing >= share * len(words)
-
-
 def clean_question(
     checker: SentenceChecker, question: str | None, article: Article | None = None
 ) -> str | None:
-    """The question if it is one, on the article's topic and adds no fact; ``None`` otherwise.
-
-    Digits are refused outright: a reader question needs no figure, and a figure in a question
-    is how an invented (or planted) number would slip past a check that skips questions.
-    """
-    if not question:
+    """:func:`retell.check.screen.clean_question`, also refusing a copy of the prompt's example."""
+    if question and article is not None and copies_example(question, article.text):
         return None
-    q = " ".join(question.split())
-    if not q.endswith("?") or not 3 <= len(q.split()) <= 30 or re.search(r"\d", q):
-        return None
-    if article is not None and not on_topic(q, article):
-        return None
-    return q if states_no_new_fact(checker, q, article) else None
+    return screen.clean_question(checker, question, article)
 
 
 def clean_headline(
     checker: SentenceChecker, headline: str | None, article: Article | None = None
 ) -> str | None:
-    """The headline if it is a plausible one, on topic and adds no fact the source lacks."""
-    if not headline:
+    """:func:`retell.check.screen.clean_headline`, also refusing a copy of the prompt's example."""
+    if headline and article is not None and copies_example(headline, article.text):
         return None
-    h = " ".join(headline.split()).strip().rstrip(".")
-    if not 3 <= len(h.split()) <= 16 or h.endswith("?") or "\n" in headline.strip():
-        return None
-    if article is not None and not on_topic(h, article, 0.75):
-        return None
-    return h if states_no_new_fact(checker, h, article) else None
+    return screen.clean_headline(checker, headline, article)
 
 
 def _first_index(article: Article, sources: Sequence[str], default: int) -> int:
