@@ -55,6 +55,10 @@ _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "er", "ed", "e
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to make 'soldier'/'soldiers', 'desert'/'deserted' meet."""
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -85,7 +89,7 @@ def content_stems(text: str) -> tuple[str, ...]:
 def _content_stem(word: str) -> str:
     """The stem of one word, or "" for a stopword or a one-letter word."""
     w = word.lower()
-    return "" if w in STOPWORDS or len(w) < 2 else stem(w)
+    return "" if w in STOPWORDS or len(w) < 2 else _stem(w)  # cached here already
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
