@@ -13,7 +13,10 @@ Figures:
   checker, audit) and for sumy's LexRankSummarizer on the same article (pysbd sentences, regex
   words, English stemmer and stop words; parse + rank 3 sentences), and the median per-pair ratio.
 
-    .venv/bin/python bench/audit.py [--limit N] [--cv] [--json] [--data PATH]
+- the report's self-check beyond ingest: ``Checker(article)`` + ``.audit()`` of the one-segment
+  report of ``--report`` (default: the seed article).
+
+    .venv/bin/python bench/audit.py [--limit N] [--cv] [--no-speed] [--json] [--data PATH]
 """
 
 from __future__ import annotations
@@ -127,6 +130,39 @@ def cross_validated(rows: list[dict[str, Any]], repeats: int = 3) -> tuple[float
     return sum(scores) / len(scores), {d: sum(v) / len(v) for d, v in per_all.items()}
 
 
+def report_check_ms(path: Path, repeats: int = 30) -> tuple[int, int, float, float]:
+    """What the report's self-check costs beyond ingest: ``Checker(article)`` and ``.audit()`` of
+    the one-segment report ``retell.report`` writes for ``path`` (medians over fresh articles,
+    word caches warm). Returns (source sentences, report sentences, build ms, audit ms)."""
+    import retell
+    from retell.check import Checker
+    from retell.ingest import from_text
+    from retell.model import Segment
+    from retell.pipeline import report_as_rewrite
+
+    text = path.read_text(encoding="utf-8")
+    rep = retell.report(text, segments=1)
+    segs = [Segment(x.heading, x.sentences, x.question) for x in rep.segments]
+    rewrite, cited = report_as_rewrite(segs)
+    Checker(from_text(text)).audit(rewrite, cited)
+    build, audit = [], []
+    for _ in range(repeats):
+        art = from_text(text)  # a new Article each time: nothing cached per article
+        t0 = time.perf_counter()
+        checker = Checker(art)
+        t1 = time.perf_counter()
+        checker.audit(rewrite, cited)
+        t2 = time.perf_counter()
+        build.append(1000 * (t1 - t0))
+        audit.append(1000 * (t2 - t1))
+    return (
+        len(art.sentences),
+        len(rewrite.sentences),
+        statistics.median(build),
+        statistics.median(audit),
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -134,6 +170,12 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="also grouped 5-fold CV by article (honest)")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--report",
+        type=Path,
+        default=ROOT / "tests/fixtures/seed_article.txt",
+        help="article whose one-segment report's self-check is timed",
+    )
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from retell.check import audit_texts
@@ -181,6 +223,14 @@ def main() -> None:
                 "median_ratio_sumy_over_retell": statistics.median(ratios),
             }
         )
+    if not args.no_speed:
+        n_src, n_rep, b_ms, a_ms = report_check_ms(args.report)
+        result["report_self_check_ms"] = {
+            "source_sentences": n_src,
+            "report_sentences": n_rep,
+            "checker_build": b_ms,
+            "audit": a_ms,
+        }
     if args.cv:
         score, cv_per = cross_validated(rows)
         result["grouped_cv_by_article"] = {"per_dataset": cv_per, "mean": score}
@@ -211,6 +261,13 @@ def main() -> None:
             f"median ratio sumy/retell {m['median_ratio_sumy_over_retell']:.1f}x"
         )
     print(line)
+    if "report_self_check_ms" in result:
+        r = result["report_self_check_ms"]
+        print(
+            f"report self-check ({r['source_sentences']} source sentences, a "
+            f"{r['report_sentences']}-sentence report): Checker {r['checker_build']:.3f} ms + "
+            f"audit {r['audit']:.3f} ms (median, beyond ingest)"
+        )
 
 
 if __name__ == "__main__":
