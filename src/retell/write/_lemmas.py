@@ -90,6 +90,12 @@ def _noun_lemmas() -> dict[str, str] | None:
     return out
 
 
+def noun_table() -> dict[str, str] | None:
+    """The table behind :func:`noun_lemma` (``table.get(low, low)``), for loops over many words;
+    None if lemminflect's insides have changed (then call :func:`noun_lemma`)."""
+    return _NOUNS or _noun_lemmas()
+
+
 def known_words() -> tuple[Mapping[str, Any], ...] | None:
     """lemminflect's tables (lower-case word → POS → lemmas), to search them by lemma; or None."""
     return _tables()

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.write._lemmas import noun_lemma, pos_of
+from retell.write._lemmas import noun_lemma, noun_table, pos_of
 
 __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 
@@ -226,9 +226,14 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
 def _article_lemmas(text: str) -> Counter[str]:
     """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
     out: dict[str, int] = {}  # a plain dict: Counter's __missing__ costs a Python call per key
+    table = noun_table()
     for tok, n in Counter(_WORD.findall(text)).items():
         if tok[:1].islower():
-            lem = _lemma(tok)
+            if table is None:  # pragma: no cover - another lemminflect
+                lem = _lemma(tok)
+            else:  # noun_lemma(tok), inline: this loop runs over every word of the article
+                low = tok.lower()
+                lem = table.get(low, low)
             out[lem] = out.get(lem, 0) + n
     return Counter(out)
 

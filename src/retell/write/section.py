@@ -136,8 +136,14 @@ def _term_counts(text: str) -> Counter[str]:
     toks = Counter(_TOKEN.findall(text))
     out: dict[str, int] = dict(toks)  # a plain dict: Counter's __missing__ is a Python call
     by_form = _cue_lemmas_by_form()
-    for tok, n in toks.items():
-        for lem in by_form.get(tok, ()) if by_form is not None else _other_lemmas(tok):
+    if by_form is None:  # pragma: no cover - another lemminflect: every word looked up
+        for tok, n in toks.items():
+            for lem in _other_lemmas(tok):
+                out[lem] = out.get(lem, 0) + n
+        return Counter(out)
+    for tok in toks.keys() & by_form.keys():  # only words with a cue among their lemmas
+        n = toks[tok]
+        for lem in by_form[tok]:
             out[lem] = out.get(lem, 0) + n
     return Counter(out)
 
