@@ -29,7 +29,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from retell.facts import aliases as _aliases
-from retell.facts import dates, numbers
+from retell.facts import cues, dates, numbers
 from retell.facts._extract import Context, Staged
 from retell.facts._extract import context as _context
 from retell.facts._extract import extract as _extract
@@ -93,6 +93,8 @@ class Lazy(Sequence[tuple[Fact, ...]]):
     def of_kind(self, i: int, kind: Kind) -> tuple[Fact, ...]:
         """Only the facts of one kind of sentence ``i`` (and only what that kind needs is run:
         the numbers of a sentence without digits or number words cost nothing)."""
+        if i not in self._staged and not _may_hold(self._article.sentences[i].text, kind):
+            return ()  # a cheap look at the text rules the kind out: no tokens, no extraction
         return self._stage(i).of_kind(kind)
 
     def _stage(self, i: int) -> Staged:
@@ -103,6 +105,18 @@ class Lazy(Sequence[tuple[Fact, ...]]):
                 self._ctx = _context(self._article)
             st = self._staged[i] = Staged(self._article.text, s.index, s.start, s.end, self._ctx)
         return st
+
+
+def _may_hold(text: str, kind: Kind) -> bool:
+    """False only when ``text`` cannot hold a fact of ``kind`` (no digit or number word for a
+    number, no month, weekday or period word for a date, no hedge word for a hedge)."""
+    if kind is Kind.NUMBER:
+        return numbers.mentions(text)
+    if kind is Kind.DATE:
+        return dates.mentions(text)
+    if kind is Kind.HEDGE:
+        return numbers.mentions(text) or cues.mentions_hedge(text)
+    return True
 
 
 def lazy(article: Article) -> Lazy:

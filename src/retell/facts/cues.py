@@ -115,6 +115,11 @@ def _starts(toks: Toks, first: frozenset[str]) -> list[int]:
     return [toks.spans[k][0] for k, low in enumerate(toks.lows) if low in first]
 
 
+def mentions_hedge(text: str) -> bool:
+    """Whether ``text`` may hold a hedge word (a cheap test before :func:`hedges`)."""
+    return _HEDGE_RE.search(text) is not None
+
+
 def hedges(
     text: str,
     s0: int,
