@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from retell.check.text import Token, lexicon, tokens, word_info, words
+from retell.check.text import Token, lexicon, tokens, word_info, word_set, words
 from retell.ingest.article import Article
 
 EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
@@ -132,7 +132,7 @@ class SourceIndex:
             where: dict[str, list[int]] = {}
             for ss in self.sentences:
                 i = ss.index
-                for low in set(ss.lows):
+                for low in word_set(ss.text.lower()):
                     lst = where.get(low)
                     if lst is None:
                         where[low] = [i]

@@ -281,6 +281,17 @@ def words(text: str) -> list[str]:
     return out
 
 
+def word_set(low_text: str) -> set[str]:
+    """The distinct words of lower-case text, as :func:`words` splits them: one C-level pass,
+    then only tokens with a final dot or an apostrophe are split again."""
+    ws = set(_WORD.findall(low_text))
+    odd = [t for t in ws if t[-1] == "." or "'" in t or "\u2019" in t]
+    for t in odd:
+        ws.discard(t)
+        ws.update(words(t))
+    return ws
+
+
 @lru_cache(maxsize=200_000)
 def word_info(low: str) -> tuple[str, bool]:
     """(lemma, is a content word) of a lower-case word; cached."""
