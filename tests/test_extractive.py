@@ -316,3 +316,32 @@ def test_fact_counts_match_the_whole_article_extraction() -> None:
         want = [sum(1 for f in fs if f.kind in kinds) for fs in of_article(art)]
         assert fact_counts(art) == want
         assert sum(want) > 5
+
+
+def test_summary_candidates_are_admitted_by_the_question_they_get(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A short summary is fine when its own question brings the segment to 51 words, and a long
+    one when its question keeps it at 69; the question is measured only when it decides."""
+    from retell.engines import extractive
+
+    article = from_text("A council approved a new bridge on Monday. Work starts in May, it said.")
+    asked: list[int] = []
+
+    def length(words: int) -> object:
+        def f(_article: Article, _chosen: object) -> int:
+            asked.append(words)
+            return words
+
+        return f
+
+    monkeypatch.setattr(extractive, "_question_length", length(13))
+    assert extractive.admissible(article, [], 38, 51, 69)  # 38 + 13 = 51
+    assert extractive.admissible(article, [], 56, 51, 69)  # 56 + 13 = 69
+    assert not extractive.admissible(article, [], 57, 51, 69)
+    monkeypatch.setattr(extractive, "_question_length", length(8))
+    assert not extractive.admissible(article, [], 38, 51, 69)  # 46: under the window
+    assert extractive.admissible(article, [], 61, 51, 69)
+    asked.clear()
+    assert extractive.admissible(article, [], 45, 51, 69)  # any 8–14-word question fits
+    assert asked == []
