@@ -7,6 +7,12 @@ sentences, fast enough to call per candidate) and ``retell audit`` (``Checker.au
     audit = checker.audit(rewrite_article)          # -> Audit (retell.audit/1)
     verdict, findings = checker.sentence("…")       # one standalone sentence
     audit_texts(source_text, rewrite_text)          # both ingested with retell.ingest.from_text
+
+The facts compared (numbers, dates, names, quotes, hedges, attributions) come from
+:mod:`retell.facts`, the pipeline's one fact extractor: ``retell.facts.lazy`` for the source
+(only the sentences and kinds a rewrite sentence is compared with are extracted) and
+``retell.facts.of_text`` for each rewrite sentence. Building a Checker costs next to nothing;
+the source's word postings are built when the first non-verbatim sentence is aligned.
 """
 
 from __future__ import annotations
