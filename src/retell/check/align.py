@@ -118,7 +118,6 @@ class SourceIndex:
         self._postings: tuple[dict[str, list[int]], dict[str, int]] | None = None
         self._anylem: dict[str, list[int]] | None = None
         self._parts: dict[str, list[int]] | None = None
-        self._bigrams: frozenset[tuple[str, str]] | None = None
         self._related: dict[int, frozenset[str]] = {}
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -232,9 +231,15 @@ class SourceIndex:
 
     def has_bigram(self, a: str, b: str) -> bool:
         """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
-        if self._bigrams is None:
-            self._bigrams = frozenset(b for s in self.sentences for b in s.bigrams)
-        return (a, b) in self._bigrams
+        post = self._lemma_post()
+        pa, pb = post.get(a), post.get(b)
+        if not pa or not pb:
+            return False
+        if len(pb) < len(pa):
+            pa, pb = pb, pa
+        other = set(pb)
+        sents = self.sentences
+        return any(i in other and (a, b) in sents[i].bigrams for i in pa)
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""
