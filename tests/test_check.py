@@ -125,3 +125,13 @@ def test_cited_ids_are_used(seed_text: str) -> None:
     rew = from_text("Gorkov refused to return to his unit.")
     a = checker.audit(rew, {0: ["s44"]})
     assert a.sentences[0].support
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["These punishments are not isolated.", "Financial extortion schemes are also rampant."],
+)
+def test_faithful_sentence_is_supported(audit: Audit, sentence: str) -> None:
+    """'supported' keeps its meaning whatever the scale of the shipped model's scores."""
+    v = next(v for v in audit.sentences if v.text.strip() == sentence)
+    assert v.status == "supported", (v.status, v.score)

@@ -37,6 +37,10 @@ _FRAMING = re.compile(
     r"horrifying|devastating|tragic|stark|sobering|remarkable|striking|troubling|alarming|"
     r"laid bare|paints? a picture|raises? questions|remains? to be seen|time will tell)\b"
 )
+# "supported" needs a support score this far above the model's threshold (the first shipped
+# model had its threshold at 0.53 and called 0.6 supported); relative, so a retrained model with a
+# different scale keeps the meaning
+_SUPPORTED_MARGIN = 0.07
 _END = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 
 
@@ -129,7 +133,7 @@ class Checker:
             has_error = not weak
         if p < self.model.threshold:
             status = "unsupported"
-        elif has_error or found or p < 0.6:
+        elif has_error or found or p < self.model.threshold + _SUPPORTED_MARGIN:
             status = "partial"
         else:
             status = "supported"
