@@ -33,7 +33,6 @@ class SentenceChecker(Protocol):
     ) -> tuple[SentenceVerdict, Sequence[Finding]]: ...
 
 
-
 def passes(
     checker: SentenceChecker, text: str, cited: Sequence[str] = ()
 ) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
