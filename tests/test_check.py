@@ -135,3 +135,13 @@ def test_faithful_sentence_is_supported(audit: Audit, sentence: str) -> None:
     """'supported' keeps its meaning whatever the scale of the shipped model's scores."""
     v = next(v for v in audit.sentences if v.text.strip() == sentence)
     assert v.status == "supported", (v.status, v.score)
+
+
+def test_hedge_dropped_message_quotes_the_source_hedge() -> None:
+    from retell.check import audit_texts
+
+    src = "The institute reported that Russia has suffered about 1.2 million casualties since then."
+    rew = "Russia has suffered 1.2 million casualties since then, the institute reported."
+    found = [f for f in audit_texts(src, rew).findings if f.kind == "hedge_dropped"]
+    assert found, "dropping 'about' must be flagged"
+    assert "“about 1.2 million”" in found[0].message

@@ -560,7 +560,7 @@ class Rules:
                     return Finding(
                         "hedge_dropped",
                         "warning",
-                        f"the source says “{s.text}”, not “{num.text}”",
+                        f"the source says “{s.qual_text} {s.text}”, not just “{num.text}”",
                         sp,
                         self._sspan(i, s.start, s.end),
                     )
