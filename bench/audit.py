@@ -163,6 +163,16 @@ def report_check_ms(path: Path, repeats: int = 30) -> tuple[int, int, float, flo
     )
 
 
+def judged_audit(source: str, rewrite: str) -> Any:
+    """The typed audit, then the configured model's verdict merged in (retell audit --judge llm)."""
+    from retell.check import Checker
+    from retell.check.judge import judge
+    from retell.ingest import from_text
+
+    src, rew = from_text(source), from_text(rewrite)
+    return judge(Checker(src).audit(rew), src, rew)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -176,9 +186,19 @@ def main() -> None:
         default=ROOT / "tests/fixtures/seed_article.txt",
         help="article whose one-segment report's self-check is timed",
     )
+    ap.add_argument(
+        "--judge",
+        choices=("none", "llm"),
+        default="none",
+        help="merge a second opinion from the configured OpenAI-compatible model "
+        "(RETELL_LLM_BASE_URL, RETELL_LLM_MODEL): one call per summary sentence, so use --limit",
+    )
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from retell.check import audit_texts
+
+    if args.judge == "llm":
+        audit_texts = judged_audit  # noqa: F811
 
     rows = [json.loads(x) for x in args.data.open(encoding="utf-8")]
     if args.limit:
