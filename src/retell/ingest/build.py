@@ -24,6 +24,17 @@ _MD_HEADING = re.compile(r"#{1,6}\s+")
 _TOKENISED = re.compile(r"\w , \w|\w (?:'s|n't|'re|'ll) ")
 
 
+# Each _TOKENISED alternative holds one of these: a text with none of them needs no regex scan.
+_TOKENISED_MARKS = (" , ", " 's ", " n't ", " 're ", " 'll ")
+
+
+def _is_tokenised(text: str) -> bool:
+    """Whether the text's first 20,000 characters are PTB-tokenised (two " , "-style marks)."""
+    if not any(text.find(mark, 0, 20000) >= 0 for mark in _TOKENISED_MARKS):
+        return False
+    return len(_TOKENISED.findall(text, 0, 20000)) >= 2
+
+
 def find_title(text: str) -> tuple[str | None, int]:
     """A title on the first line, and where the body starts (0 when there is no title).
 
@@ -172,7 +183,7 @@ def build_article(
                 s0 += skip
             row.append((s0, s1, junk_kind(text[s0:s1])))
         found.append(row)
-    tokenised = len(_TOKENISED.findall(text, 0, 20000)) >= 2
+    tokenised = _is_tokenised(text)
     drop_captions = not tokenised and _captions_marked(found)
     sents: list[Sentence] = []
     paras: list[Paragraph] = []

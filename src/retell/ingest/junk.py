@@ -80,6 +80,30 @@ _BYLINE = re.compile(
 )
 
 
+# Every _JUNK_ANY alternative holds one of these words; a sentence without any cannot match.
+_ANY_WORDS = ("published", "updated", "contributed", "rights", "sign", "follow")
+# The non-ASCII letters that an IGNORECASE pattern lets match an ASCII letter ("ſ" matches "s"):
+# only when none is there does a lower-cased substring test rule the regex out.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _junk_anywhere(s: str) -> bool:
+    """``_JUNK_ANY.search(s)``, skipped (~10x faster) when none of its words is there."""
+    low = s.lower()
+    if not any(w in low for w in _ANY_WORDS) and (
+        s.isascii() or not any(c in s for c in _FOLDS_TO_ASCII)
+    ):
+        return False
+    return _JUNK_ANY.search(s) is not None
+
+
+def _caption_end(s: str) -> bool:
+    """``_CAPTION_END.search(s)`` for a stripped ``s``: whitespace, ".", an optional quote, end."""
+    if s.endswith("."):
+        return len(s) >= 2 and s[-2].isspace()
+    return len(s) >= 3 and s[-1] in "'\"\u2019\u201d" and s[-2] == "." and s[-3].isspace()
+
+
 def lead_junk(text: str, start: int, end: int) -> int:
     """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0."""
     m = (
@@ -103,9 +127,9 @@ def junk_kind(sentence: str) -> str | None:
     s = sentence.strip()
     if not s:
         return "boilerplate"
-    if _JUNK_START.match(s) or _JUNK_ANY.search(s) or (len(s) < 80 and _BYLINE.match(s)):
+    if _JUNK_START.match(s) or _junk_anywhere(s) or (len(s) < 80 and _BYLINE.match(s)):
         return "boilerplate"
-    if _CAPTION_END.search(s):
+    if _caption_end(s):
         return "caption"
     return None
 

@@ -65,6 +65,8 @@ _STOP: dict[str, frozenset[str]] = {
 # Words several languages share would let one vote for another; each counts for none.
 _SHARED = frozenset(w for w, n in Counter(w for s in _STOP.values() for w in s).items() if n > 1)
 _STOP = {name: words - _SHARED for name, words in _STOP.items()}
+# Each remaining word votes for exactly one language: one look-up per distinct word of the sample.
+_LANG_OF = {w: name for name, words in _STOP.items() for w in words}
 _MIN_WORDS = 12  # below this a stop-word vote means little; only the script check applies
 
 
@@ -80,7 +82,14 @@ def detect_language(text: str) -> str | None:
     words = _WORD.findall(sample.lower())
     if len(words) < _MIN_WORDS:
         return None
-    scores = {name: sum(1 for w in words if w in stop) / len(words) for name, stop in _STOP.items()}
+    # Counted once per distinct word (not once per language per word): the same integer counts.
+    hits = dict.fromkeys(_STOP, 0)
+    lang_of = _LANG_OF
+    for w, n in Counter(words).items():
+        lang = lang_of.get(w)
+        if lang is not None:
+            hits[lang] += n
+    scores = {name: hits[name] / len(words) for name in _STOP}
     best = max(scores, key=lambda k: scores[k])
     if best == "English":
         return "English" if scores["English"] >= 0.08 else None

@@ -70,7 +70,9 @@ _OPENERS = _words(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"""([.!?\u2026]+)(['")\]]*)(\s+)""")
-_TIGHT = re.compile(r"""(?:(?<=[a-z][a-z])|(?<=[0-9%)]))([.!?])(?=['"]?[A-Z][a-z])""")
+# The mark first, the letters before it as look-behinds after it: a pattern that opens on a
+# character set is scanned for that set in C; opening on a look-behind tried every position.
+_TIGHT = re.compile(r"""([.!?])(?:(?<=[a-z][a-z].)|(?<=[0-9%)].))(?=['"]?[A-Z][a-z])""")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
@@ -82,9 +84,19 @@ _DECADE = re.compile(r"'\d\ds\b")  # "the '90s" opens no quotation
 _QUOTE_REACH = 600  # a quote still open this far ahead is taken to be unclosed, not speech
 
 
+# The same map as (from, to) pairs: a handful of ``str.replace`` scans cost ~1 µs where
+# ``str.translate`` with a dict walks the text character by character (~0.15 ms an article).
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_MAP.items())
+
+
 def normalise_quotes(text: str) -> str:
     """Straighten curly quotes and guillemets without changing the length of the text."""
-    return text.translate(_QUOTE_MAP)
+    if text.isascii():
+        return text  # no curly quote can be there
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
