@@ -101,25 +101,50 @@ def section_scores(article: Article) -> dict[str, float]:
     """Each section's score: Σ weight × (1 + ln count) over its cues found in title and text.
 
     The title counts twice as a second pass, since it is the densest statement of the topic.
+    Only the cues the text holds are visited (a set intersection finds the single words); each
+    section's terms are still added in lexicon order, so the sums are the same floats.
     """
     text = article.text.lower()
     if article.title:
         text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
-    counts = _term_counts(text)
-    out: dict[str, float] = {}
-    for sec, sec_cues in _cue_lists():
-        score = 0.0
-        for cue, weight, phrase in sec_cues:
-            if not phrase:
-                n = counts.get(cue, 0)
-            elif cue in text:  # a substring test first: most phrases are absent, skip the regex
-                n = _phrase_count(text, cue)
-            else:
-                n = 0
+    counts = _cue_counts(text)
+    singles, phrases = _cue_index()
+    terms: list[list[tuple[int, float]]] = [[] for _ in SECTIONS]
+    for cue in counts.keys() & singles.keys():
+        n = counts[cue]
+        if n:
+            for sec_i, order, weight in singles[cue]:
+                terms[sec_i].append((order, weight * (1.0 + math.log(n))))
+    for cue, where in phrases:
+        if cue in text:  # a substring test first: most phrases are absent, skip the regex
+            n = _phrase_count(text, cue)
             if n:
-                score += weight * (1.0 + math.log(n))
+                for sec_i, order, weight in where:
+                    terms[sec_i].append((order, weight * (1.0 + math.log(n))))
+    out: dict[str, float] = {}
+    for sec_i, sec in enumerate(SECTIONS):
+        score = 0.0
+        for _, term in sorted(terms[sec_i]):
+            score += term
         out[sec] = score
     return out
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[
+    dict[str, tuple[tuple[int, int, float], ...]],
+    tuple[tuple[str, tuple[tuple[int, int, float], ...]], ...],
+]:
+    """Single-word cues → (section index, order in its section, weight), and the phrase cues."""
+    singles: dict[str, list[tuple[int, int, float]]] = {}
+    phrases: dict[str, list[tuple[int, int, float]]] = {}
+    for sec_i, (_, sec_cues) in enumerate(_cue_lists()):
+        for order, (cue, weight, phrase) in enumerate(sec_cues):
+            (phrases if phrase else singles).setdefault(cue, []).append((sec_i, order, weight))
+    return (
+        {c: tuple(v) for c, v in singles.items()},
+        tuple((c, tuple(v)) for c, v in phrases.items()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +154,21 @@ def _cue_lists() -> tuple[tuple[str, tuple[tuple[str, float, bool], ...]], ...]:
     return tuple(
         (sec, tuple((c, w, " " in c) for c, w in cues.get(sec, {}).items())) for sec in SECTIONS
     )
+
+
+def _cue_counts(text: str) -> dict[str, int]:
+    """:func:`_term_counts` read only where it is read: every count it gives a single-word cue
+    (the token's own count plus the forms whose lemma it is); other keys may be missing."""
+    toks = Counter(_TOKEN.findall(text))
+    by_form = _cue_lemmas_by_form()
+    if by_form is None:  # pragma: no cover - another lemminflect
+        return _term_counts(text)
+    out: dict[str, int] = dict(toks)
+    for tok in toks.keys() & by_form.keys():  # only words with a cue among their lemmas
+        n = toks[tok]
+        for lem in by_form[tok]:
+            out[lem] = out.get(lem, 0) + n
+    return out
 
 
 def _term_counts(text: str) -> Counter[str]:
