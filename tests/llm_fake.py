@@ -46,7 +46,7 @@ class FakeServer:
         self,
         reply: Reply,
         *,
-        models: tuple[str, ...] = ("fake-model",),
+        models: tuple[str, ...] = ("fake-model", "m"),
         key: str | None = None,
         delay: float = 0.0,
     ) -> None:

@@ -117,6 +117,7 @@ class Client:
         timeout = httpx.Timeout(config.timeout, connect=min(5.0, config.timeout))
         self._http = httpx.Client(headers=headers, timeout=timeout, transport=transport)
         self._model: str | None = config.model
+        self._model_checked = False
         # which response_format the server accepted last; None = not yet known
         self._format: str | None = None
 
@@ -205,14 +206,15 @@ class Client:
         resp = self._request("GET", "/models")
         if resp.status_code != 200:
             raise self._status_error(resp, None)
-        try:
-            data = resp.json().get("data") or []
-            return [str(m["id"]) for m in data if isinstance(m, dict) and "id" in m]
-        except (ValueError, AttributeError, KeyError):
-            return []
+        return _model_ids(resp)
 
     def model(self) -> str:
-        """The configured model, or the first one the server lists."""
+        """The configured model, or the first one the server lists.
+
+        A configured model is checked once against ``GET /models`` when the server lists any:
+        llama.cpp answers for whatever name it is sent, so without this check a mistyped
+        RETELL_LLM_MODEL would pass silently there while Ollama, vLLM and OpenAI refuse it.
+        """
         if self._model is None:
             ids = self.models()
             if not ids:
@@ -221,6 +223,15 @@ class Client:
                     "set RETELL_LLM_MODEL"
                 )
             self._model = ids[0]
+            self._model_checked = True
+        elif not self._model_checked:
+            resp = self._request("GET", "/models")
+            if resp.status_code in (401, 403):
+                raise self._status_error(resp, None)
+            ids = _model_ids(resp) if resp.status_code == 200 else []
+            if ids and self._model not in ids:
+                raise self._model_error(self._model)
+            self._model_checked = True
         return self._model
 
     def chat(
@@ -270,6 +281,15 @@ class Client:
                 break
         assert last is not None
         raise self._status_error(last, model)
+
+
+def _model_ids(resp: httpx.Response) -> list[str]:
+    """The ids of a ``GET /models`` answer (an empty list when it lists none or is not JSON)."""
+    try:
+        data = resp.json().get("data") or []
+        return [str(m["id"]) for m in data if isinstance(m, dict) and "id" in m]
+    except (ValueError, AttributeError, KeyError):
+        return []
 
 
 def _content(resp: httpx.Response) -> str:
