@@ -153,13 +153,15 @@ def test_odd_answer_shapes_give_empty_text() -> None:
 def test_a_configured_model_the_server_does_not_list_is_refused_before_any_work() -> None:
     # llama.cpp answers for any model name; checking GET /models makes a typo fail everywhere
     with fake_server(lambda req: "hello", models=("gemma-3-270m",)) as srv:
-        with Client(Config(base_url=srv.base_url, model="gemma-3-27b")) as client:
-            with pytest.raises(LLMModelError, match="gemma-3-27b"):
-                client.chat([{"role": "user", "content": "hi"}])
+        client = Client(Config(base_url=srv.base_url, model="gemma-3-27b"))
+        with client, pytest.raises(LLMModelError, match="gemma-3-27b"):
+            client.chat([{"role": "user", "content": "hi"}])
         assert srv.requests == []
 
 
 def test_a_server_without_a_model_list_still_takes_the_configured_model() -> None:
-    with fake_server(lambda req: "hello", models=()) as srv:
-        with Client(Config(base_url=srv.base_url, model="anything")) as client:
-            assert client.chat([{"role": "user", "content": "hi"}]) == "hello"
+    with (
+        fake_server(lambda req: "hello", models=()) as srv,
+        Client(Config(base_url=srv.base_url, model="anything")) as client,
+    ):
+        assert client.chat([{"role": "user", "content": "hi"}]) == "hello"
