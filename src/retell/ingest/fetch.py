@@ -90,7 +90,7 @@ def check_address(url: str, *, allow_private: bool = False) -> str | None:
         if not addr.is_global or addr.is_multicast:
             raise BlockedAddressError(
                 f"refusing to fetch {url}: {host} is a loopback, private, link-local or reserved "
-                f"address ({addr}); only public web pages can be fetched"
+                f"address ({addr}); only public web pages are fetched unless you pass --allow-private"
             )
     return str(infos[0][4][0]).split("%")[0]
 
