@@ -439,7 +439,7 @@ def summarize(
     a one-segment report is measured (it is deterministic: same sentences, same question) for
     candidates long enough for it to matter.
     """
-    from retell.engines.extractive_features import candidates, scores
+    from retell.engines.extractive_features import candidates, ranked, scores
 
     limit = int(words * 1.15)
     lower = round(words * 0.85)
@@ -448,13 +448,20 @@ def summarize(
     else:
         lo, hi = max(1, lower - question_words), limit - question_words
     m = model()
-    cands = candidates(article, lo, hi, m.window, m.max_pick)
-    predicted = scores(cands, m.weights)
-    order = sorted(range(len(cands)), key=predicted.__getitem__, reverse=True)
-    cands = [cands[i] for i in order]
-    for c in cands:
-        if question_words is not None or admissible(article, c.chosen, c.words, lower, limit):
-            return _written(article, c.chosen)
+    # The scores without the feature dicts when the weights allow (the same floats, in the same
+    # order); else every candidate's features, as training sees them.
+    found = ranked(article, lo, hi, m.window, m.max_pick, m.weights)
+    if found is None:
+        cands = candidates(article, lo, hi, m.window, m.max_pick)
+        found = [
+            (p, c.chosen, c.words) for p, c in zip(scores(cands, m.weights), cands, strict=True)
+        ]
+    predicted = [f[0] for f in found]
+    order = sorted(range(len(found)), key=predicted.__getitem__, reverse=True)
+    for i in order:
+        _, chosen, n_words = found[i]
+        if question_words is not None or admissible(article, chosen, n_words, lower, limit):
+            return _written(article, chosen)
     # No admissible set among the first sentences: fill from the whole article.
     part = Part(0, 0, len(article.sentences), words)
     qw = MAX_QUESTION_WORDS if question_words is None else question_words

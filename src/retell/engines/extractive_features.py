@@ -106,39 +106,72 @@ def candidates(
 
     ``units_out`` (for training) receives each usable sentence variant with its sentence features.
     """
+    prep = _prepare(article, lo, hi, window, units_out, full=True)
+    if prep is None:
+        return []
+    return _enumerate(prep, lo, hi, window, max_pick)
+
+
+@dataclass
+class _Prepared:
+    """What every candidate's features are computed from: the window's units and the lead's
+    masks, weights and sentence features at each length (``full``: also what only zero-weight
+    features of the shipped model read — bigrams, tf weights, the top words)."""
+
+    units: list[list[_Unit]]
+    lead_mask: list[int]
+    lead_bi: list[int]
+    lead_tf: list[float]
+    lead_sf: list[list[float]]
+    top: int
+    rep: int
+
+
+def _prepare(
+    article: Article,
+    lo: int,
+    hi: int,
+    window: int,
+    units_out: list[tuple[Variant, tuple[float, ...]]] | None,
+    *,
+    full: bool,
+) -> _Prepared | None:
     sents = article.sentences
     if not sents:
-        return []
+        return None
     stems_of = [_stems(s.text) for s in sents]
     tf: Counter[str] = Counter()
     df: Counter[str] = Counter()
     for st in stems_of:
         tf.update(st)
         df.update(set(st))
-    ranked = tf.most_common()  # most_common(10) is its first ten (both sort stably by count)
+    # Which bit a word gets changes no feature (all are popcounts and cosines): the top-ten
+    # ranking is only needed for top_gain.
+    ranked = tf.most_common() if full else list(tf.items())
     bit = {w: i for i, (w, _) in enumerate(ranked)}
-    weight = {w: math.log1p(c) for w, c in tf.items()}
+    weight = {w: math.log1p(c) for w, c in tf.items()} if full else {}
     top = 0
-    for w, _ in ranked[:10]:
+    for w, _ in ranked[:10] if full else ():
         top |= 1 << bit[w]
     rep = 0
     for w, c in df.items():
         if c >= 2:
             rep |= 1 << bit[w]
-    bigram_tf: Counter[tuple[str, str]] = Counter()
-    for st in stems_of:
-        bigram_tf.update(zip(st, st[1:], strict=False))
     bbit: dict[tuple[str, str], int] = {}
-    for bg, c in bigram_tf.items():
-        if c >= 2:
-            bbit[bg] = len(bbit)
+    if full:
+        bigram_tf: Counter[tuple[str, str]] = Counter()
+        for st in stems_of:
+            bigram_tf.update(zip(st, st[1:], strict=False))
+        for bg, c in bigram_tf.items():
+            if c >= 2:
+                bbit[bg] = len(bbit)
 
     encoded: dict[str, tuple[int, int, float, int]] = {}
 
     def encode(text: str) -> tuple[int, int, float, int]:
         got = encoded.get(text)
         if got is None:
-            got = encoded[text] = _encode(text)
+            got = encoded[text] = _encode(text) if full else _encode_mask(text)
         return got
 
     def _encode(text: str) -> tuple[int, int, float, int]:
@@ -155,6 +188,15 @@ def candidates(
                 bm |= 1 << b
         return m, bm, sum(weight.get(w, 0.0) for w in st), st.__len__()
 
+    def _encode_mask(text: str) -> tuple[int, int, float, int]:
+        st = _stems(text)
+        m = 0
+        for w in st:
+            b = bit.get(w)
+            if b is not None:
+                m |= 1 << b
+        return m, 0, 0.0, len(st)
+
     # The lead at every length up to hi: masks and weights of its first n words.
     lead_mask = [0] * (hi + 1)
     lead_bi = [0] * (hi + 1)
@@ -168,17 +210,24 @@ def candidates(
             if n >= hi:
                 break
             n += 1
-            for w in _stems(tok):
-                b = bit.get(w)
-                if b is not None:
-                    m |= 1 << b
-                tfs += weight.get(w, 0.0)
-                if prev is not None:
-                    bb = bbit.get((prev, w))
-                    if bb is not None:
-                        bm |= 1 << bb
-                prev = w
-            lead_mask[n], lead_bi[n], lead_tf[n] = m, bm, tfs
+            if full:
+                for w in _stems(tok):
+                    b = bit.get(w)
+                    if b is not None:
+                        m |= 1 << b
+                    tfs += weight.get(w, 0.0)
+                    if prev is not None:
+                        bb = bbit.get((prev, w))
+                        if bb is not None:
+                            bm |= 1 << bb
+                    prev = w
+                lead_mask[n], lead_bi[n], lead_tf[n] = m, bm, tfs
+            else:
+                for w in _stems(tok):
+                    b = bit.get(w)
+                    if b is not None:
+                        m |= 1 << b
+                lead_mask[n] = m
         if n >= hi:
             break
     for k in range(n + 1, hi + 1):
@@ -219,7 +268,6 @@ def candidates(
             mk, bmk, t, _ = encode(v.text)
             if pos == 0 and not first_mask:
                 first_mask = mk
-            q = any(c in v.text for c in _QUOTE_CHARS)
             nw = max(1, v.words)
             sf = (
                 math.log(nw),
@@ -246,14 +294,14 @@ def candidates(
                     mk,
                     bmk,
                     t,
-                    q,
-                    len(_NUMBERS.findall(v.text)),
+                    any(c in v.text for c in _QUOTE_CHARS) if full else False,
+                    len(_NUMBERS.findall(v.text)) if full else 0,
                     tuple(x * nw for x in sf),
                 )
             )
         units.append(row)
     if not units:
-        return []
+        return None
     # Sentence features of the lead at every length: each lead word carries its sentence's.
     by_index = {row[0].variant.index: row[0] for row in units}
     nsf = len(SENT_FEATURES)
@@ -275,6 +323,13 @@ def candidates(
             break
     for k in range(n + 1, hi + 1):
         lead_sf[k] = acc[:]
+    return _Prepared(units, lead_mask, lead_bi, lead_tf, lead_sf, top, rep)
+
+
+def _enumerate(prep: _Prepared, lo: int, hi: int, window: int, max_pick: int) -> list[Candidate]:
+    units = prep.units
+    lead_mask, lead_bi, lead_tf, lead_sf = prep.lead_mask, prep.lead_bi, prep.lead_tf, prep.lead_sf
+    top, rep = prep.top, prep.rep
     first_words = units[0][0].variant.words
     n_top = max(1, top.bit_count())
     out: list[Candidate] = []
@@ -347,6 +402,99 @@ def candidates(
 
     dfs(0, [], 0)
     return out
+
+
+# Features the quick ranking computes; a model weighting any other feature is ranked by
+# :func:`candidates` and :func:`scores` (the quick path would not see that feature).
+_QUICK_BASE = ("bias", "rep_gain", "first", "pure_lead", "mean_pos", "fill")
+_QUICK = (
+    frozenset(_QUICK_BASE) | frozenset(SENT_FEATURES) | frozenset("d_" + k for k in SENT_FEATURES)
+)
+
+
+def ranked(
+    article: Article, lo: int, hi: int, window: int, max_pick: int, weights: dict[str, Any]
+) -> list[tuple[float, tuple[Variant, ...], int]] | None:
+    """Each candidate of :func:`candidates` as (its :func:`scores` value, variants, words), in
+    the same order; None when the weights read a feature this quick path does not compute.
+
+    Why a second path: the engine needs the scores, not the feature dicts, and the shipped
+    weights read only a few features. A feature whose weight is zero adds 0 to the score (it
+    can change the sign of a zero total, nothing else), so leaving it out keeps the same floats;
+    the terms that remain are added in the order :func:`scores` adds them. The candidates are
+    walked depth first as :func:`candidates` walks them, each extending its parent's sums.
+    """
+    if not weights or any(v != 0.0 and k not in _QUICK for k, v in weights.items() if k in _ALL):
+        return None
+    prep = _prepare(article, lo, hi, window, None, full=False)
+    if prep is None:
+        return []
+    units = prep.units
+    lead_mask, lead_sf, rep = prep.lead_mask, prep.lead_sf, prep.rep
+    w_bias, w_rep, w_first, w_pure, w_mean, w_fill = (weights.get(k, 0.0) for k in _QUICK_BASE)
+    w_s = [weights.get(k, 0.0) for k in SENT_FEATURES]
+    w_d = [weights.get("d_" + k, 0.0) for k in SENT_FEATURES]
+    with_s = any(w_s)
+    nsf = len(SENT_FEATURES)
+    prev_index = [u[0].variant.index for u in units]
+    out: list[tuple[float, tuple[Variant, ...], int]] = []
+    chosen: list[_Unit] = []
+
+    def emit(words: int, mask: int, agg: list[float], pure: bool, sum_pos: int) -> None:
+        lm = lead_mask[words]
+        k = len(chosen)
+        sc = w_bias * 1.0
+        sc += w_rep * (((mask & rep).bit_count() - (lm & rep).bit_count()) / words)
+        sc += w_first * (1.0 if chosen[0].pos == 0 else 0.0)
+        sc += w_pure * (1.0 if pure else 0.0)
+        sc += w_mean * (sum_pos / k / window)
+        sc += w_fill * (words / hi)
+        ls = lead_sf[words]
+        if with_s:
+            for j in range(nsf):
+                a = agg[j]
+                sc += w_s[j] * (a / words)
+                sc += w_d[j] * ((a - ls[j]) / words)
+        else:
+            for j in range(nsf):
+                sc += w_d[j] * ((agg[j] - ls[j]) / words)
+        out.append((sc, tuple(u.variant for u in chosen), words))
+
+    def dfs(start: int, words: int, mask: int, agg: list[float], pure: bool, sum_pos: int) -> None:
+        if chosen and lo <= words:
+            emit(words, mask, agg, pure, sum_pos)
+        if len(chosen) >= max_pick:
+            return
+        k = len(chosen)
+        for i in range(start, len(units)):
+            for u in units[i]:
+                v = u.variant
+                w2 = words + v.words
+                if w2 > hi:
+                    continue
+                if v.needs_prev and not (
+                    chosen
+                    and i > 0
+                    and chosen[-1].variant.index == prev_index[i - 1]
+                    and prev_index[i - 1] == v.index - 1
+                ):
+                    continue
+                chosen.append(u)
+                dfs(
+                    i + 1,
+                    w2,
+                    mask | u.mask,
+                    [a + x for a, x in zip(agg, u.sf, strict=True)],
+                    pure and u.pos == k and not v.trimmed,
+                    sum_pos + u.pos,
+                )
+                chosen.pop()
+
+    dfs(0, 0, 0, [0.0] * nsf, True, 0)
+    return out
+
+
+_ALL = frozenset(FEATURES)
 
 
 def score(c: Candidate, weights: dict[str, Any]) -> float:
