@@ -81,15 +81,31 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def content_stems(text: str) -> tuple[str, ...]:
     """:func:`content_words` as a tuple, cached by text: the planner, the engine's salience and
-    repetition scores and its candidate features all compare the same sentences."""
-    return tuple([w for w in map(_content_stem, _WORD.findall(text)) if w])
+    repetition scores and its candidate features all compare the same sentences.
+
+    Words are looked up in a plain dict with ``map`` (no Python call per known word); only the
+    words not seen before are stemmed, one by one.
+    """
+    toks = _WORD.findall(text)
+    cache = _STEM_OF
+    got = list(map(cache.get, toks))
+    if None in got:
+        if len(cache) > _STEM_CACHE_SIZE:
+            cache.clear()  # a long-running server meets ever new words: stay bounded
+        for i, g in enumerate(got):
+            if g is None:
+                got[i] = cache[toks[i]] = _content_stem(toks[i])
+    return tuple(filter(None, got))
 
 
-@lru_cache(maxsize=65536)
+_STEM_OF: dict[str, str] = {}  # word as written → _content_stem(word)
+_STEM_CACHE_SIZE = 200_000
+
+
 def _content_stem(word: str) -> str:
     """The stem of one word, or "" for a stopword or a one-letter word."""
     w = word.lower()
-    return "" if w in STOPWORDS or len(w) < 2 else _stem(w)  # cached here already
+    return "" if w in STOPWORDS or len(w) < 2 else _stem(w)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
