@@ -185,14 +185,14 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     its head's lemma occurs in the segment, weighted by how concentrated it is here rather than
     across the article (tf·idf-like), with a small bonus for phrases seen twice.
     """
-    seg_toks = [_WORD.findall(text) for text in texts]
-    art_lemmas = _article_lemmas(article.text)
-    seg_lemmas = Counter(_lemma(t) for toks in seg_toks for t in toks if t[:1].islower())
     capitalised = _capitalised_words(article.text)
+    seg = [_text_chunks(text, capitalised) for text in texts]
+    art_lemmas = _article_lemmas(article.text)
+    seg_lemmas = Counter(_lemma(t) for toks, _ in seg for t in toks if t[:1].islower())
     phrases: Counter[str] = Counter()
     info: dict[str, tuple[str, bool, str]] = {}
-    for toks in seg_toks:
-        for start, end, head_i in _chunks(toks, capitalised):
+    for toks, chunks in seg:
+        for start, end, head_i in chunks:
             words = toks[start:end]
             phrase = " ".join(words)
             phrases[phrase] += 1
@@ -222,20 +222,76 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _text_chunks(
+    text: str, capitalised: frozenset[str]
+) -> tuple[list[str], list[tuple[int, int, int]]]:
+    """The tokens of one segment text and its :func:`_chunks` (cached: the engine asks for the
+    question of several candidate summaries that share sentences). Read-only."""
+    toks = _WORD.findall(text)
+    return toks, _chunks(toks, capitalised)
+
+
+# A word token of _WORD that opens on a lower-case letter. _WORD takes a maximal run of
+# [A-Za-z0-9'’-] from its first letter or digit (quote marks and hyphens before it are tokens of
+# their own), so such a token is what follows those leading marks at the start of a run.
+_LOWER_TOKEN = re.compile(r"(?<![A-Za-z0-9'\u2019-])['\u2019-]*([a-z][A-Za-z0-9'\u2019-]*)")
+
+
+class _LemmaCounts:
+    """How often the article's lower-case words have each noun lemma, counted for a lemma when
+    asked (a segment asks about a few heads; looking every word of the article up in the
+    lemma table was most of the question's time)."""
+
+    __slots__ = ("_reverse", "_table", "_text", "_words")
+
+    def __init__(self, text: str, table: dict[str, str]) -> None:
+        self._text = text
+        self._words = Counter(map(str.lower, _LOWER_TOKEN.findall(text)))
+        self._table = table
+        self._reverse = _noun_forms()
+
+    def get(self, lemma: str, default: int = 0) -> int:
+        if not lemma.isascii():
+            # _WORD also makes a token of a lone non-ASCII letter ("é"), which _LOWER_TOKEN
+            # leaves out: such a lemma (never a subject's head) is counted the long way.
+            table = self._table
+            return (
+                sum(
+                    n
+                    for tok, n in Counter(_WORD.findall(self._text)).items()
+                    if tok[:1].islower() and table.get(tok.lower(), tok.lower()) == lemma
+                )
+                or default
+            )
+        words = self._words
+        n = 0 if lemma in self._table else words.get(lemma, 0)
+        for form in self._reverse.get(lemma, ()):
+            n += words.get(form, 0)
+        return n or default
+
+
+@lru_cache(maxsize=1)
+def _noun_forms() -> dict[str, tuple[str, ...]]:
+    """Noun lemma → the lower-case words whose first noun lemma it is (other than itself)."""
+    out: dict[str, list[str]] = {}
+    for word, lemma in (noun_table() or {}).items():
+        out.setdefault(lemma, []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=16)
-def _article_lemmas(text: str) -> Counter[str]:
+def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
     """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
-    out: dict[str, int] = {}  # a plain dict: Counter's __missing__ costs a Python call per key
     table = noun_table()
-    for tok, n in Counter(_WORD.findall(text)).items():
+    if table is not None:
+        return _LemmaCounts(text, table)
+    out: dict[str, int] = {}  # pragma: no cover - another lemminflect
+    for tok, n in Counter(_WORD.findall(text)).items():  # pragma: no cover
         if tok[:1].islower():
-            if table is None:  # pragma: no cover - another lemminflect
-                lem = _lemma(tok)
-            else:  # noun_lemma(tok), inline: this loop runs over every word of the article
-                low = tok.lower()
-                lem = table.get(low, low)
+            lem = _lemma(tok)
             out[lem] = out.get(lem, 0) + n
-    return Counter(out)
+    return Counter(out)  # pragma: no cover
 
 
 def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
