@@ -73,8 +73,7 @@ def extract(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         sents = []
         rule_errors: list[str] = []
         rule_warnings: list[str] = []
-        for s in rew.sentences:
-            _v, found, feats = ch._check(s.index, s.text, s.start, ())
+        for _s, _v, found, feats in ch.each(rew):
             rule_errors += [
                 f.kind for f in found if f.severity == "error" and f.kind != "claim_unsupported"
             ]
@@ -186,6 +185,11 @@ def fit(
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
+    all_rows, all_items = rows, items
+    if RESIDUAL:  # the score only decides summaries the rules let through: fit on those
+        keep = [i for i, it in enumerate(items) if not it["rule_errors"]]
+        rows = [rows[i] for i in keep]
+        items = [items[i] for i in keep]
     y = np.array([int(r["consistent"]) for r in rows])
     # per-dataset balancing: every dataset and class weighs the same in the loss
     wts = np.ones(len(rows))
@@ -233,7 +237,7 @@ def fit(
             for it in items
         ]
     assert model is not None
-    model.thr = best_threshold(rows, items, model)
+    model.thr = best_threshold(all_rows, all_items, model)
     return model
 
 
@@ -334,6 +338,7 @@ def _fit_trees(x: Any, y: Any, wts: Any, names: Sequence[str]) -> Trees:
 
 
 TREES, DEPTH, RATE = 80, 3, 0.08
+RESIDUAL = False
 
 
 def decide(items: Sequence[dict[str, Any]], model: Fitted, thr: float) -> list[int]:
@@ -425,7 +430,10 @@ def main() -> None:
     ap.add_argument("--model", choices=("lr", "signed", "gbt"), default="signed")
     ap.add_argument("--features", choices=("selected", "all"), default="selected")
     ap.add_argument("--repeats", type=int, default=3, help="CV repetitions with different folds")
+    ap.add_argument("--residual", action="store_true", help="fit only on rule-clean summaries")
     args = ap.parse_args()
+    global RESIDUAL
+    RESIDUAL = args.residual
     sys.path.insert(0, str(ROOT / "src"))
     from retell.check.score import FEATURES
 

@@ -145,3 +145,54 @@ def test_hedge_dropped_message_quotes_the_source_hedge() -> None:
     found = [f for f in audit_texts(src, rew).findings if f.kind == "hedge_dropped"]
     assert found, "dropping 'about' must be flagged"
     assert "“about 1.2 million”" in found[0].message
+
+
+_KAYAHAN = (
+    "Kayahan, one of Turkey's best-loved singers, died of cancer on Friday at the age of 66. "
+    "He had performed most recently in Istanbul. The performer was first diagnosed with cancer "
+    "in 1990, and his songs were sung across the country. His family said he died peacefully."
+)
+
+
+def test_a_rewrite_opening_on_a_pronoun_names_no_one() -> None:
+    a = audit_texts(_KAYAHAN, "He performed most recently in Istanbul. Kayahan died at 66.")
+    assert any(f.severity == "error" and f.rewrite.text == "He" for f in a.findings), (
+        "an opening 'He' says nothing about who is meant"
+    )
+    # a verbatim copy of a source sentence never gets an error, even when it opens on "He"
+    c = audit_texts(_KAYAHAN, "He had performed most recently in Istanbul.")
+    assert c.consistent
+    # the same sentence after the person is named is fine
+    b = audit_texts(
+        _KAYAHAN, "Kayahan died of cancer at 66. He had performed recently in Istanbul."
+    )
+    assert not any(f.rewrite.text == "He" for f in b.findings)
+
+
+def test_a_pronoun_of_a_gender_the_source_never_uses_is_an_error() -> None:
+    a = audit_texts(
+        _KAYAHAN, "Kayahan died of cancer at 66; her songs were sung across the country."
+    )
+    assert any(f.kind == "entity_changed" and f.rewrite.text == "her" for f in a.findings)
+    b = audit_texts(
+        _KAYAHAN, "Kayahan died of cancer at 66; his songs were sung across the country."
+    )
+    assert not any(f.kind == "entity_changed" for f in b.findings)
+
+
+def test_part_of_a_full_name_is_not_someone_else() -> None:
+    src = (
+        "Bunkie King met the Australian actor Jack Thompson when she was 15. "
+        "Thompson was twice her age. Jack now lives with Leona in regional NSW."
+    )
+    a = audit_texts(src, "Thompson now lives with Leona in regional NSW.")
+    assert not any(f.kind == "entity_changed" for f in a.findings)
+
+
+def test_an_attribution_by_surname_in_the_source_holds() -> None:
+    src = (
+        "Jurgen Klopp conceded that Bayern Munich were the better team on Saturday. "
+        "Dortmund manager Klopp says that Bayern deserved to claim the three points."
+    )
+    a = audit_texts(src, "Bayern deserved to claim the three points, Jurgen Klopp says.")
+    assert not any(f.kind == "attribution_changed" for f in a.findings)

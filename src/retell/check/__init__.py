@@ -18,7 +18,7 @@ the source's word postings are built when the first non-verbatim sentence is ali
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from retell.check.align import SourceIndex
@@ -26,9 +26,9 @@ from retell.check.extract import facts_of
 from retell.check.model import Audit, Finding, SentenceVerdict, Span
 from retell.check.rules import Rules, source_facts
 from retell.check.score import features, model
-from retell.check.text import tokens
+from retell.check.text import Token, tokens
 from retell.facts.model import Kind
-from retell.ingest.article import Article
+from retell.ingest.article import Article, Sentence
 
 __all__ = ["Audit", "Checker", "Finding", "SentenceVerdict", "Span", "audit_texts"]
 
@@ -72,6 +72,14 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# a rewrite that opens on a pronoun never says who it is about: BUMP's coreference errors put
+# "He" where the reference named the person ("it" is left out: "It was…" opens many sentences)
+_OPENING_PRONOUN = frozenset(["he", "she", "they", "his", "her", "their", "him", "them"])
+_MALE = frozenset(["he", "him", "his", "himself"])
+_FEMALE = frozenset(["she", "her", "hers", "herself"])
+_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+
+
 class Checker:
     """Everything the check needs from one source, built once and reused for many rewrites."""
 
@@ -81,10 +89,55 @@ class Checker:
         self.facts = source_facts(self.index)
         self.rules = Rules(self.index, self.facts)
         self.model = model()
+        self._genders: tuple[int, int] | None = None
+
+    def _source_genders(self) -> tuple[int, int]:
+        """How often the source says he/him/his/himself and she/her/hers/herself."""
+        if self._genders is None:
+            ws = _PRONOUN_WORD.findall(self.source.text.lower())
+            self._genders = (sum(w in _MALE for w in ws), sum(w in _FEMALE for w in ws))
+        return self._genders
+
+    def _pronouns(
+        self, index: int, text: str, start: int, toks: Sequence[Token], opening: bool
+    ) -> list[Finding]:
+        """Who a pronoun stands for, where the source settles it: a rewrite opening on "He"
+        names no one; "she" in a rewrite of a source that only ever says "he" (and at least
+        twice) speaks of someone the source does not."""
+        out: list[Finding] = []
+        words = [t for t in toks if t.lower[:1].isalpha()]
+        if opening and words and words[0].lower in _OPENING_PRONOUN:
+            t = words[0]
+            out.append(
+                Finding(
+                    "claim_unsupported",
+                    "error",
+                    f"the rewrite opens with “{t.text}” without saying who is meant",
+                    Span(t.text, t.start, t.end, index),
+                    None,
+                )
+            )
+        male, female = self._source_genders()
+        for t in words:
+            if (t.lower in _FEMALE and female == 0 and male >= 2) or (
+                t.lower in _MALE and male == 0 and female >= 2
+            ):
+                other = "he/his" if female == 0 else "she/her"
+                out.append(
+                    Finding(
+                        "entity_changed",
+                        "error",
+                        f"“{t.text}”: the source speaks of no one this way (only “{other}”)",
+                        Span(t.text, t.start, t.end, index),
+                        None,
+                    )
+                )
+                break
+        return out
 
     # -- one sentence -------------------------------------------------------------------------
     def _check(
-        self, index: int, text: str, start: int, cited: Sequence[str]
+        self, index: int, text: str, start: int, cited: Sequence[str], opening: bool = False
     ) -> tuple[SentenceVerdict, tuple[Finding, ...], dict[str, float]]:
         end = start + len(text)
         exact = self.index.by_text.get(_norm(text))
@@ -106,6 +159,7 @@ class Checker:
             [t for t in toks if not any(a <= t.start < b for a, b in facts)], cited
         )
         found, rule_feats, verified = self.rules.check(index, text, start, toks, al)
+        found.extend(self._pronouns(index, text, start, toks, opening))
         if verified:  # words of a quote found verbatim in the source are supported
             m = tuple(
                 1.0 if any(a <= t.start < b for a, b in verified) else x
@@ -154,8 +208,7 @@ class Checker:
         """Check every sentence of ``rewrite``; ``cited`` gives the source ids a writer claims."""
         verdicts = []
         findings: list[Finding] = []
-        for s in rewrite.sentences:
-            v, f, _ = self._check(s.index, s.text, s.start, (cited or {}).get(s.index, ()))
+        for _s, v, f, _ in self.each(rewrite, cited):
             verdicts.append(v)
             findings.extend(f)
         checked = [v.score for v in verdicts if v.status != "opinion"]
@@ -172,14 +225,22 @@ class Checker:
             rewrite_text=rewrite.text,
         )
 
+    def each(
+        self, rewrite: Article, cited: Mapping[int, Sequence[str]] | None = None
+    ) -> Iterator[tuple[Sentence, SentenceVerdict, tuple[Finding, ...], dict[str, float]]]:
+        """Each rewrite sentence with its verdict, findings and features; the first sentence
+        that states something (not a heading, question or framing) is the opening."""
+        opened = False
+        for s in rewrite.sentences:
+            v, f, feats = self._check(
+                s.index, s.text, s.start, (cited or {}).get(s.index, ()), not opened
+            )
+            opened = opened or v.status != "opinion"
+            yield s, v, f, feats
+
     def features(self, rewrite: Article) -> list[dict[str, float]]:
         """Per-sentence features (for training and benchmarks; opinion/verbatim sentences omitted)."""
-        out = []
-        for s in rewrite.sentences:
-            _, _, feats = self._check(s.index, s.text, s.start, ())
-            if feats:
-                out.append(feats)
-        return out
+        return [feats for _, _, _, feats in self.each(rewrite) if feats]
 
 
 def audit_texts(source_text: str, rewrite_text: str) -> Audit:

@@ -318,7 +318,12 @@ class Rules:
                 continue
             if self.name_in(name, every):
                 n_far += 1
-                wnames = [n for i in win for n in self.sf.names[i] if not self._rew_has(n, text)]
+                wnames = [
+                    n
+                    for i in win
+                    for n in self.sf.names[i]
+                    if not self._rew_has(n, text) and not self._one_name(n, name)
+                ]
                 if wnames and not self.name_in(name, near):
                     src = wnames[0]
                     out.append(
@@ -351,7 +356,7 @@ class Rules:
             bs = cal.best_single
             if bs < 0 or cal.single_cov < 0.3:
                 continue
-            if all(self.name_in(a, [bs]) for a in agent):
+            if all(self.name_in(a, [bs]) or self._surname_in(a, bs) for a in agent):
                 continue
             out.append(
                 Finding(
@@ -442,6 +447,21 @@ class Rules:
             if s.start <= pos < s.end:
                 return s.index
         return 0
+
+    def _one_name(self, a: X.Name, b: X.Name) -> bool:
+        """Whether two names are parts of one name the source gives ("Jack" and "Thompson" of
+        "Jack Thompson"): the window calling him "Jack" names no one else."""
+        w = self.sf.words
+        return f" {a.words[-1]} {b.words[0]} " in w or f" {b.words[-1]} {a.words[0]} " in w
+
+    def _surname_in(self, name: X.Name, i: int) -> bool:
+        """A full name the source gives, its last word in sentence i ("Jurgen Klopp" for the
+        source's "Dortmund manager Klopp says")."""
+        return (
+            len(name.words) > 1
+            and i in self.ix.sentences_naming(name.words[-1].replace(".", ""))
+            and self.name_in(name, range(len(self.ix.sentences)))
+        )
 
     @staticmethod
     def _rew_has(name: X.Name, text: str) -> bool:
@@ -693,8 +713,18 @@ def _negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token
                     return t, stoks[occ[0]], False
     for k, t in enumerate(stoks):
         if t.lower in _STRICT_NEG:
+            # dropped: the negated word must be an ordinary word (a name after "not" is rarely
+            # what is negated) said in the same context — a content word just before the
+            # negation also next to it in the rewrite — or any later mention counts as a flip
+            before = {x.lemma for x in stoks[max(0, k - 4) : k] if x.content}
             for h in heads(stoks, k):
-                occ = r_pos.get(h.lemma, [])
+                if h.text[:1].isupper() and k > 0:
+                    continue
+                occ = [
+                    j
+                    for j in r_pos.get(h.lemma, [])
+                    if before & {x.lemma for x in rtoks[max(0, j - 6) : j + 3] if x.content}
+                ]
                 if occ and not any(negated(rtoks, j) for j in occ):
                     return rtoks[occ[0]], t, True
     return None

@@ -277,6 +277,8 @@ def find(
         )
         while first <= last and initial and not said and _common_start(words[first], vocab):
             w0 = lows[first]
+            if first > i and lows[first - 1] in ("the", "a", "an") and w0 not in _NOT_NAME:
+                break  # only the sentence's first word is capitalised anyway: "The Trump …"
             plain = w0 not in _NOT_NAME and w0 not in _DESCRIPTORS and not w0.endswith("ly")
             if plain and _looks_like_a_name(lows, first, last):
                 break  # "United Nations", "New York", "Centre for Strategic … Studies"
