@@ -305,24 +305,30 @@ def _prepare(
     # Sentence features of the lead at every length: each lead word carries its sentence's.
     by_index = {row[0].variant.index: row[0] for row in units}
     nsf = len(SENT_FEATURES)
-    lead_sf = [[0.0] * nsf for _ in range(hi + 1)]
+    # The lists are only read once stored, so one list may fill several lengths.
+    lead_sf = [[0.0] * nsf] * (hi + 1)
     acc = [0.0] * nsf
     n = 0
     for s in sents:
         u0 = by_index.get(s.index)
-        per_word = [x / max(1, u0.variant.words) for x in u0.sf] if u0 else [0.0] * nsf
-        for _ in range(s.words):
-            if n >= hi:
-                break
-            n += 1
-            for j in range(nsf):
-                acc[j] += per_word[j]
-            if n >= lo:  # candidates have lo..hi words: only those lengths are ever read
-                lead_sf[n] = acc[:]
+        if u0 is None:  # its words carry nothing (adding 0.0 changes no sum): lengths only
+            end = min(hi, n + s.words)
+            for k in range(max(n + 1, lo), end + 1):
+                lead_sf[k] = acc
+            n = end
+        else:
+            per_word = [x / max(1, u0.variant.words) for x in u0.sf]
+            for _ in range(s.words):
+                if n >= hi:
+                    break
+                n += 1
+                acc = [a + p for a, p in zip(acc, per_word, strict=True)]
+                if n >= lo:  # candidates have lo..hi words: only those lengths are ever read
+                    lead_sf[n] = acc
         if n >= hi:
             break
     for k in range(n + 1, hi + 1):
-        lead_sf[k] = acc[:]
+        lead_sf[k] = acc
     return _Prepared(units, lead_mask, lead_bi, lead_tf, lead_sf, top, rep)
 
 
