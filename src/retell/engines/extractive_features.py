@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from operator import mul
 from typing import Any
 
@@ -140,11 +141,10 @@ def _prepare(
     if not sents:
         return None
     stems_of = [_stems(s.text) for s in sents]
-    tf: Counter[str] = Counter()
-    df: Counter[str] = Counter()
-    for st in stems_of:
-        tf.update(st)
-        df.update(set(st))
+    # One count over all sentences: the same counts in the same (first-seen) order as
+    # updating sentence by sentence.
+    tf: Counter[str] = Counter(chain.from_iterable(stems_of))
+    df: Counter[str] = Counter(chain.from_iterable(map(set, stems_of)))
     # Which bit a word gets changes no feature (all are popcounts and cosines): the top-ten
     # ranking is only needed for top_gain.
     ranked = tf.most_common() if full else list(tf.items())
@@ -239,11 +239,17 @@ def _prepare(
     art_norm = math.sqrt(sum(c * c for c in art_vec.values())) or 1.0
 
     def central(text: str) -> float:
-        c = Counter(bit[w] for w in _stems(text) if w in bit)
-        if not c:
+        # Cosine with the article's word counts. Every term is an integer, so the sums are
+        # exact whatever their order: counting the stems themselves gives the same float.
+        dot = sq = 0
+        for w, v in Counter(_stems(text)).items():
+            c = tf.get(w)
+            if c is not None:
+                dot += v * c
+                sq += v * v
+        if not sq:
             return 0.0
-        dot = sum(v * art_vec.get(b, 0.0) for b, v in c.items())
-        return dot / (art_norm * math.sqrt(sum(v * v for v in c.values())))
+        return dot / (art_norm * math.sqrt(sq))
 
     first_mask = 0
     units: list[list[_Unit]] = []

@@ -105,16 +105,31 @@ def _caption_end(s: str) -> bool:
 
 
 def lead_junk(text: str, start: int, end: int) -> int:
-    """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0."""
+    """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0.
+
+    Each pattern is only tried when the text holds what it cannot match without: a bracket
+    (agency datelines, photo credits), a dash (capitalised datelines), "Share" at the start.
+    Trying them all backtracked over the first 40 characters of every sentence.
+    """
+    paren = text.find("(", start, end) >= 0
     m = (
-        _AGENCY_DATELINE.match(text, start, end)
-        or _CAPS_DATELINE.match(text, start, end)
-        or _SHARE_BAR.match(text, start, end)
-        or _CREDIT.match(text, start, end)
+        (paren and _AGENCY_DATELINE.match(text, start, end))
+        or (_has_dash(text, start, end) and _CAPS_DATELINE.match(text, start, end))
+        or (text.startswith("Share", start, end) and _SHARE_BAR.match(text, start, end))
+        or (paren and _CREDIT.match(text, start, end))
     )
     if not m or m.end() >= end:
         return 0
     return m.end() - start
+
+
+def _has_dash(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds "--", an em dash or an en dash (a dateline's dash)."""
+    return (
+        text.find("--", start, end) >= 0
+        or text.find("\u2014", start, end) >= 0
+        or text.find("\u2013", start, end) >= 0
+    )
 
 
 def junk_kind(sentence: str) -> str | None:
