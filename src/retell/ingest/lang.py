@@ -85,7 +85,7 @@ def detect_language(text: str) -> str | None:
     # Counted once per distinct word (not once per language per word): the same integer counts.
     hits = dict.fromkeys(_STOP, 0)
     lang_of = _LANG_OF
-    for w, n in Counter(words).items():
+    for w, n in Counter(filter(lang_of.__contains__, words)).items():
         lang = lang_of.get(w)
         if lang is not None:
             hits[lang] += n

@@ -76,6 +76,21 @@ _TIGHT = re.compile(r"""([.!?])(?:(?<=[a-z][a-z].)|(?<=[0-9%)].))(?=['"]?[A-Z][a
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-"
+
+
+def _token_before(flat: str, i: int) -> str:
+    """``_TOKEN.search(flat, max(0, i - 40), i).group(1)``, or "" when it finds none.
+
+    The search's match is the run of letters, dots and hyphens that ends at ``i``, from its
+    first letter: two C-level strips find it without trying each of 40 start positions.
+    """
+    seg = flat[max(0, i - 40) : i]
+    if seg.endswith("\n"):
+        seg = seg[:-1]  # "$" also matches before a final newline
+    return seg[len(seg.rstrip(_TOKEN_CHARS)) :].lstrip(".-")
+
+
 _NEXT_WORD = re.compile(r"""['"(\[]*([A-Za-z]+)""")
 # A quote mark that opens (after a space, a dash, a colon or a bracket) or closes (after text).
 _QUOTE = re.compile(r"""['"]""")
@@ -182,10 +197,9 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
         return False
     if len(punct) > 1 or closers:
         return True  # an ellipsis before a capital, or a full stop inside a closing quote
-    word = _TOKEN.search(flat, max(0, m.start() - 40), m.start())
-    if not word:
+    token = _token_before(flat, m.start())
+    if not token:
         return True
-    token = word.group(1)
     nxt_word_m = _NEXT_WORD.match(flat, m.end())
     nxt_word = nxt_word_m.group(1) if nxt_word_m else ""
     if token in _BEFORE_NUMBER and nxt.isdigit():
@@ -204,8 +218,8 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
 def _tight_ok(flat: str, i: int) -> bool:
     """A full stop with no space after it ("debt.But") ends a sentence unless it closes an
     abbreviation ("Mrs.Smith") — BBC text often lost the space."""
-    word = _TOKEN.search(flat, max(0, i - 40), i)
-    return not word or (word.group(1) not in ABBREVIATIONS and "." not in word.group(1))
+    token = _token_before(flat, i)
+    return not token or (token not in ABBREVIATIONS and "." not in token)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
