@@ -196,3 +196,27 @@ def test_an_attribution_by_surname_in_the_source_holds() -> None:
     )
     a = audit_texts(src, "Bayern deserved to claim the three points, Jurgen Klopp says.")
     assert not any(f.kind == "attribution_changed" for f in a.findings)
+
+
+_BOJ = (
+    "The Bank of Japan said on Wednesday it would conduct emergency bond buying. "
+    "The 10-year yield touched 0.505% for a second straight session, breaching the bank's "
+    "0.5% cap. Some 32,000 documents were released."
+)
+
+
+def test_figures_that_trade_places_are_flagged() -> None:
+    rew = "The 10-year yield touched 0.5% for a second session, breaching the bank's 0.505% cap."
+    a = audit_texts(_BOJ, rew)
+    assert any(f.kind == "number_changed" and f.severity == "error" for f in a.findings)
+    ok = "The 10-year yield touched 0.505% for a second session, breaching the bank's 0.5% cap."
+    assert audit_texts(_BOJ, ok).consistent
+
+
+def test_a_more_precise_different_figure_is_not_a_rounding() -> None:
+    a = audit_texts(_BOJ, "Some 32,500 documents were released.")
+    assert any(f.kind.startswith("number") and f.severity == "error" for f in a.findings)
+    b = audit_texts(
+        "Officials said 1.21 million people voted.", "Officials said 1.2 million voted."
+    )
+    assert not any(f.kind.startswith("number") and f.severity == "error" for f in b.findings)

@@ -298,7 +298,7 @@ class Rules:
         # numbers ----------------------------------------------------------------------------
         nn = nw = 0
         for num in X.numbers(fs, start, qspans):
-            f = self._number(num, win, near, every, rspan)
+            f = self._number(num, win, near, every, rspan, _context(toks, num.start, num.end))
             if f:
                 out.append(f)
                 nn += f.severity == "error" and f.kind != "hedge_dropped"
@@ -481,6 +481,34 @@ class Rules:
                     return rl[stoks[k].lemma]
         return None
 
+    def _number_swapped(
+        self,
+        num: X.Number,
+        same: Sequence[tuple[int, X.Number]],
+        wn: Sequence[tuple[int, X.Number]],
+        ctx: frozenset[str],
+        sp: Span,
+    ) -> Finding | None:
+        """The window's figures traded places ("touched 0.5% … breaching the 0.505% cap" for
+        the source's "touched 0.505% … the 0.5% cap"): the source's occurrences of the figure
+        share no word around it with the rewrite's, and another figure of the window does."""
+        sents = self.ix.sentences
+        if any(ctx & _context(sents[i].toks, s.start, s.end) for i, s in same):
+            return None
+        for i, s in wn:
+            if _same_num(num, s) or (s.unit or "") != (num.unit or ""):
+                continue
+            if len(ctx & _context(sents[i].toks, s.start, s.end)) >= 2:
+                return Finding(
+                    "number_changed",
+                    "error",
+                    f"“{num.text}” is the source's figure for something else; here it says "
+                    f"“{s.text}”",
+                    sp,
+                    self._sspan(i, s.start, s.end),
+                )
+        return None
+
     def _date(self, d: X.Date, win: Sequence[int], near: Sequence[int], rspan) -> Finding | None:
         wd = [(i, s) for i in win for s in self.sf.dates[i]]
         nd = [(i, s) for i in near for s in self.sf.dates[i]]
@@ -562,7 +590,13 @@ class Rules:
         )
 
     def _number(
-        self, num: X.Number, win: Sequence[int], near: Sequence[int], every: Sequence[int], rspan
+        self,
+        num: X.Number,
+        win: Sequence[int],
+        near: Sequence[int],
+        every: Sequence[int],
+        rspan,
+        ctx: frozenset[str] = frozenset(),
     ) -> Finding | None:
         sp = rspan(num.start, num.end)
         wn = [(i, s) for i in win for s in self.sf.numbers[i]]
@@ -604,6 +638,8 @@ class Rules:
                         sp,
                         self._sspan(i, s.start, s.end),
                     )
+                if pool is wn and ctx:
+                    return self._number_swapped(num, same, wn, ctx, sp)
                 return None
         if num.vague:
             return None
@@ -624,6 +660,15 @@ class Rules:
         )
 
 
+def _context(toks: Sequence[Token], a: int, b: int, reach: int = 3) -> frozenset[str]:
+    """Content lemmas within ``reach`` words either side of the span [a, b) (the span's own
+    words left out): what a number is attached to."""
+    k0 = next((k for k, t in enumerate(toks) if t.end > a), len(toks))
+    k1 = next((k for k, t in enumerate(toks) if t.start >= b), len(toks))
+    near = list(toks[max(0, k0 - reach) : k0]) + list(toks[k1 : k1 + reach])
+    return frozenset(t.lemma for t in near if t.content and t.lower[:1].isalpha())
+
+
 def _same_num(a: X.Number, b: X.Number) -> bool:
     if a.value == b.value:
         return True
@@ -631,7 +676,15 @@ def _same_num(a: X.Number, b: X.Number) -> bool:
         x, y = float(a.value), float(b.value)
     except ValueError:
         return False
-    return y != 0 and abs(x - y) / abs(y) <= 0.02
+    # within 2% only as a rounding: the rewrite's figure is the rounder one (1.2 million for
+    # 1.23 million), not a more precise different one (32,500 for 32,000)
+    return y != 0 and abs(x - y) / abs(y) <= 0.02 and _sig(a.value) < _sig(b.value)
+
+
+def _sig(value: str) -> int:
+    """Significant digits of a canonical decimal string ("1200000" -> 2, "0.505" -> 3)."""
+    digits = value.replace(".", "").replace("-", "").lstrip("0").rstrip("0")
+    return len(digits)
 
 
 def _same_date(a: X.Date, b: X.Date) -> bool:
