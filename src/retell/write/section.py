@@ -107,16 +107,20 @@ def section_scores(article: Article) -> dict[str, float]:
     text = article.text.lower()
     if article.title:
         text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
-    counts = _cue_counts(text)
+    counts, toks = _cue_counts(text)
     singles, phrases = _cue_index()
+    leads = _leads(toks)
     terms: list[list[tuple[int, float]]] = [[] for _ in SECTIONS]
     for cue in counts.keys() & singles.keys():
         n = counts[cue]
         if n:
             for sec_i, order, weight in singles[cue]:
                 terms[sec_i].append((order, weight * (1.0 + math.log(n))))
-    for cue, where in phrases:
-        if cue in text:  # a substring test first: most phrases are absent, skip the regex
+    for cue, last, where in phrases:
+        # Tests before the regex, cheapest first: a counted phrase's last word opens a token
+        # (it follows a space), alone or with "s" or before an apostrophe or hyphen; and the
+        # phrase is a substring. Most phrases fail the first, a set look-up.
+        if (last in leads or last + "s" in leads) and cue in text:
             n = _phrase_count(text, cue)
             if n:
                 for sec_i, order, weight in where:
@@ -133,7 +137,7 @@ def section_scores(article: Article) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _cue_index() -> tuple[
     dict[str, tuple[tuple[int, int, float], ...]],
-    tuple[tuple[str, tuple[tuple[int, int, float], ...]], ...],
+    tuple[tuple[str, str, tuple[tuple[int, int, float], ...]], ...],
 ]:
     """Single-word cues → (section index, order in its section, weight), and the phrase cues."""
     singles: dict[str, list[tuple[int, int, float]]] = {}
@@ -143,7 +147,7 @@ def _cue_index() -> tuple[
             (phrases if phrase else singles).setdefault(cue, []).append((sec_i, order, weight))
     return (
         {c: tuple(v) for c, v in singles.items()},
-        tuple((c, tuple(v)) for c, v in phrases.items()),
+        tuple((c, c.rsplit(" ", 1)[1], tuple(v)) for c, v in phrases.items()),
     )
 
 
@@ -156,19 +160,32 @@ def _cue_lists() -> tuple[tuple[str, tuple[tuple[str, float, bool], ...]], ...]:
     )
 
 
-def _cue_counts(text: str) -> dict[str, int]:
-    """:func:`_term_counts` read only where it is read: every count it gives a single-word cue
-    (the token's own count plus the forms whose lemma it is); other keys may be missing."""
+def _cue_counts(text: str) -> tuple[dict[str, int], Counter[str]]:
+    """:func:`_term_counts` (every count it gives a single-word cue: the token's own count plus
+    the forms whose lemma it is), and the token counts it was made from."""
     toks = Counter(_TOKEN.findall(text))
     by_form = _cue_lemmas_by_form()
     if by_form is None:  # pragma: no cover - another lemminflect
-        return _term_counts(text)
+        return _term_counts(text), toks
     out: dict[str, int] = dict(toks)
     for tok in toks.keys() & by_form.keys():  # only words with a cue among their lemmas
         n = toks[tok]
         for lem in by_form[tok]:
             out[lem] = out.get(lem, 0) + n
-    return out
+    return out, toks
+
+
+def _leads(toks: Counter[str]) -> set[str]:
+    """Each token's opening run of letters ("minister's" → "minister"; most tokens are all
+    letters and are their own)."""
+    leads = set(toks)
+    for tok in toks:
+        if "'" in tok or "-" in tok:
+            leads.add(_LEAD.match(tok).group())  # type: ignore[union-attr]
+    return leads
+
+
+_LEAD = re.compile(r"[a-z]+")  # a token opens on a letter
 
 
 def _term_counts(text: str) -> Counter[str]:
