@@ -297,14 +297,21 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
 def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
     """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun."""
     out = []
-    i = 0
     n = len(toks)
+    # whether each token is a content word here, once (the loops below ask about most twice)
+    content = list(map(_content_word, toks))
+    for k in range(n):
+        if content[k] and toks[k].lower() in capitalised:
+            content[k] = False
+    i = 0
     while i < n:
-        if not _content(toks[i], capitalised):
-            i += 1
-            continue
+        if not content[i]:
+            try:
+                i = content.index(True, i)  # the next content word, found in C
+            except ValueError:
+                break
         j = i
-        while j < n and _content(toks[j], capitalised):
+        while j < n and content[j]:
             j += 1
         # the run toks[i:j]; end it at its last word that can head a noun phrase here
         end = j
@@ -325,7 +332,7 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                 while k < n and toks[k].lower() in _DETERMINERS:
                     k += 1
                 m = k
-                while m < n and m - k < 2 and _content(toks[m], capitalised):
+                while m < n and m - k < 2 and content[m]:
                     m += 1
                 while m > k and not _head_ok(toks, m - 1):
                     m -= 1
@@ -335,9 +342,9 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                 out.append((start, end, head_i))
                 if end + 1 < n and toks[end].lower() == "of" and end - start == 1:
                     k = end + 1
-                    if k < n and _content(toks[k], capitalised) and _head_ok(toks, k):
+                    if k < n and content[k] and _head_ok(toks, k):
                         m = k + 1
-                        if not (m < n and _content(toks[m], capitalised)):
+                        if not (m < n and content[m]):
                             out.append((start, m, head_i))  # "punishment of deserters"
         i = j + 1
     return out
@@ -366,10 +373,6 @@ def _head_ok(toks: list[str], i: int) -> bool:
         if (tok.endswith(("ing", "ed")) or inflected) and not after_det:
             return False
     return True
-
-
-def _content(tok: str, capitalised: frozenset[str]) -> bool:
-    return _content_word(tok) and tok.lower() not in capitalised
 
 
 @lru_cache(maxsize=65536)
@@ -442,4 +445,6 @@ def _capitalised_words(text: str) -> frozenset[str]:
     return frozenset(m.lower() for m in _CAPITALISED.findall(text))
 
 
-_CAPITALISED = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
+# The capital first, the look-behind after it: a pattern opening on a character set is scanned
+# for in C (one opening on a look-behind was tried at every position of the article).
+_CAPITALISED = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[a-z]+)")
