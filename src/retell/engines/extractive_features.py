@@ -65,7 +65,7 @@ _SF_NAMES = tuple((k, "d_" + k) for k in SENT_FEATURES)
 _DIGIT = re.compile(r"\d")
 _NUMBERS = re.compile(r"\d+")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
-_CAP = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+")
+_CAP = re.compile(r"[A-Z](?<=[\w,;:] [A-Z])[a-z]+")  # opens on its capital: scanned for in C
 
 
 @dataclass
