@@ -206,7 +206,14 @@ def _prepare(
     tfs = 0.0
     prev: str | None = None
     for s in sents:
-        for tok in s.text.split():
+        toks = s.text.split()
+        if not full and n + len(toks) < lo:
+            # Lengths below lo are never read: a whole sentence before them adds its mask at
+            # once (its stems are its words' stems, in order: no word spans whitespace).
+            m |= encode(s.text)[0]
+            n += len(toks)
+            continue
+        for tok in toks:
             if n >= hi:
                 break
             n += 1
