@@ -147,8 +147,11 @@ def _prepare(
     df: Counter[str] = Counter(chain.from_iterable(map(set, stems_of)))
     # Which bit a word gets changes no feature (all are popcounts and cosines): the top-ten
     # ranking is only needed for top_gain.
-    ranked = tf.most_common() if full else list(tf.items())
-    bit = {w: i for i, (w, _) in enumerate(ranked)}
+    ranked = tf.most_common() if full else []
+    if full:
+        bit = {w: i for i, (w, _) in enumerate(ranked)}
+    else:
+        bit = dict(zip(tf, range(len(tf)), strict=True))
     weight = {w: math.log1p(c) for w, c in tf.items()} if full else {}
     top = 0
     for w, _ in ranked[:10] if full else ():
@@ -240,10 +243,7 @@ def _prepare(
     for k in range(n + 1, hi + 1):
         lead_mask[k], lead_bi[k], lead_tf[k] = m, bm, tfs
 
-    art_vec: dict[int, float] = {}
-    for w, c in tf.items():
-        art_vec[bit[w]] = c
-    art_norm = math.sqrt(sum(c * c for c in art_vec.values())) or 1.0
+    art_norm = math.sqrt(sum(c * c for c in tf.values())) or 1.0  # integers: an exact sum
 
     def central(text: str) -> float:
         # Cosine with the article's word counts. Every term is an integer, so the sums are
