@@ -368,8 +368,8 @@ def _head_ok(toks: list[str], i: int) -> bool:
             return False
         if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
             return False  # "the protests spread": a plural noun, then its verb
-        verb_forms = set(pos["VERB"])
-        inflected = tok not in verb_forms and tok not in set(pos.get("NOUN", ()))
+        # membership in lemminflect's tuples directly (a set of each cost more than the test)
+        inflected = tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
         if (tok.endswith(("ing", "ed")) or inflected) and not after_det:
             return False
     return True
