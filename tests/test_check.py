@@ -220,3 +220,13 @@ def test_a_more_precise_different_figure_is_not_a_rounding() -> None:
         "Officials said 1.21 million people voted.", "Officials said 1.2 million voted."
     )
     assert not any(f.kind.startswith("number") and f.severity == "error" for f in b.findings)
+
+
+def test_an_antonym_swap_against_any_window_sentence_is_flagged() -> None:
+    src = (
+        "The administration unveiled details of how it will get the most bang for the billions "
+        "it has to spur the chip sector. The plans include at least two research hubs."
+    )
+    rew = "The administration unveiled how it will get the least bang for the billions it has."
+    a = audit_texts(src, rew)
+    assert any(f.kind == "negation_flipped" and f.rewrite.text == "least" for f in a.findings)

@@ -117,6 +117,8 @@ class Checker:
                     None,
                 )
             )
+        if not any(t.lower in _MALE or t.lower in _FEMALE for t in words):
+            return out
         male, female = self._source_genders()
         for t in words:
             if (t.lower in _FEMALE and female == 0 and male >= 2) or (

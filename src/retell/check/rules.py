@@ -426,7 +426,34 @@ class Rules:
             flip += 1
         lex = lexicon()
         ant = 0
-        for t, st in _antonym_swaps(list(toks), wtoks, lex):
+        swaps = _antonym_swaps(list(toks), wtoks, lex)
+        seen = {t.start for t, _ in swaps}
+        opposites: set[str] = set()
+        signs = set()
+        for t in toks:
+            if t.content and t.start not in seen:
+                opposites.update(lex.antonyms.get(t.lemma, ()), lex.antonyms.get(t.lower, ()))
+                v = _valence(lex, t)
+                if abs(v) >= 1.0:
+                    signs.add(v > 0)
+        for i in win if opposites or signs else ():
+            # each window sentence on its own too: a word of one sentence ("at least two")
+            # must not hide the swap against another ("the most bang")
+            ss = self.ix.sentences[i]
+            if (
+                opposites.isdisjoint(ss.lemmas)
+                and opposites.isdisjoint(ss.lowers)
+                and not any(
+                    abs(v) >= 1.0 and (v < 0) in signs
+                    for v in (_valence(lex, x) for x in ss.toks if x.content)
+                )
+            ):
+                continue
+            for t, st in _antonym_swaps(list(toks), list(ss.toks), lex):
+                if t.start not in seen:
+                    seen.add(t.start)
+                    swaps.append((t, st))
+        for t, st in swaps:
             out.append(
                 Finding(
                     "negation_flipped",
@@ -719,7 +746,7 @@ def _antonym_swaps(
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
                 if not st.content or st.lemma in rl:
                     continue
-                if lex.antonym(t.lemma, st.lemma):
+                if lex.antonym(t.lemma, st.lemma) or lex.antonym(t.lower, st.lower):
                     out.append((t, st))
                     break
                 vs = _valence(lex, st)
