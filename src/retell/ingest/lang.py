@@ -73,7 +73,7 @@ _MIN_WORDS = 12  # below this a stop-word vote means little; only the script che
 def detect_language(text: str) -> str | None:
     """The language ``text`` looks like ("English", "German", "Chinese"…), or None if unsure."""
     sample = text[:3000]  # ~500 words: plenty for a vote, and keeps this well under 1 ms
-    others = len(_NON_LATIN.findall(sample))
+    others = 0 if sample.isascii() else len(_NON_LATIN.findall(sample))  # isascii is O(1)
     latin = len(_LATIN.findall(sample)) if others >= 10 else 0
     for rx, name in _SCRIPT_RES if others >= 10 and others >= latin * 0.5 else ():
         n = len(rx.findall(sample))
