@@ -111,15 +111,19 @@ def type_recall(rows: list[dict[str, Any]], pred: list[int]) -> dict[str, dict[s
     return out
 
 
-def cross_validated(rows: list[dict[str, Any]], repeats: int = 3) -> tuple[float, dict[str, float]]:
+def cross_validated(
+    rows: list[dict[str, Any]], repeats: int = 3
+) -> tuple[float, dict[str, float], list[float]]:
     """The shipped configuration (scripts/train_audit.py defaults), refitted on 4 folds of
-    articles and scored on the 5th; mean over ``repeats`` different fold assignments."""
+    articles and scored on the 5th; mean over ``repeats`` different fold assignments, and each
+    assignment's mean (their spread says how much of a difference is fold noise)."""
     spec = importlib.util.spec_from_file_location("train_audit", ROOT / "scripts/train_audit.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     items = mod.extract(rows)
-    scores, per_all = [], {}
+    scores: list[float] = []
+    per_all: dict[str, list[float]] = {}
     for rep in range(repeats):
         score, per, _, _ = mod.cross_validate(
             rows, items, list(mod.SELECTED), kind="signed", salt=f"r{rep}"
@@ -127,7 +131,7 @@ def cross_validated(rows: list[dict[str, Any]], repeats: int = 3) -> tuple[float
         scores.append(score)
         for d, v in per.items():
             per_all.setdefault(d, []).append(v)
-    return sum(scores) / len(scores), {d: sum(v) / len(v) for d, v in per_all.items()}
+    return sum(scores) / len(scores), {d: sum(v) / len(v) for d, v in per_all.items()}, scores
 
 
 def report_check_ms(path: Path, repeats: int = 30) -> tuple[int, int, float, float]:
@@ -252,8 +256,8 @@ def main() -> None:
             "audit": a_ms,
         }
     if args.cv:
-        score, cv_per = cross_validated(rows)
-        result["grouped_cv_by_article"] = {"per_dataset": cv_per, "mean": score}
+        score, cv_per, runs = cross_validated(rows)
+        result["grouped_cv_by_article"] = {"per_dataset": cv_per, "mean": score, "runs": runs}
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -265,7 +269,11 @@ def main() -> None:
         )
         for d, v in cv["per_dataset"].items():
             print(f"  {d:16} {v:5.1f}")
-        print(f"  {'mean':16} {cv['mean']:5.1f}")
+        runs = cv["runs"]
+        print(
+            f"  {'mean':16} {cv['mean']:5.1f} ± {statistics.pstdev(runs):.1f} "
+            f"(fold assignments: {', '.join(f'{x:.1f}' for x in runs)})"
+        )
     print("balanced accuracy, shipped model (trained on this file: in-sample, optimistic):")
     for d, v in per.items():
         print(f"  {d:16} {v:5.1f}")
