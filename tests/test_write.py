@@ -376,3 +376,15 @@ def test_noun_lemma_agrees_with_pos_of() -> None:
     for w in sorted(words):
         forms = pos_of(w.lower()).get("NOUN")
         assert noun_lemma(w) == (forms[0] if forms else w.lower()), w
+
+
+def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_subject() -> None:
+    from retell.write.questions import subjects
+
+    text = (
+        "Thousands of soldiers were reportedly subjected to torture by commanders who use abuse "
+        "as a tool to coerce the wounded into remaining on the battlefield."
+    )
+    found = [s.text for s in subjects(from_text(text), [text])]
+    assert found
+    assert not [f for f in found if f.startswith("use ")], found

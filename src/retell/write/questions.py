@@ -294,6 +294,10 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
     return Counter(out)  # pragma: no cover
 
 
+# words after which a noun-or-verb word ("use", "fear", "claim") is the verb of a clause
+_CLAUSE_SUBJECTS = frozenset("who which that they we i you he she it".split())
+
+
 def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
     """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun."""
     out = []
@@ -326,6 +330,8 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
             for t in range(start, end - 1):
                 if _is_plural(toks[t]):
                     start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
+            if start < end - 1 and start > 0 and toks[start - 1].lower() in _CLAUSE_SUBJECTS:
+                start += 1  # "commanders who use abuse": after a subject the word is its verb
             head_i = end - 1
             if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
                 k = end + 1
