@@ -156,6 +156,7 @@ class Rules:
         self.ix = index
         self.sf = facts
         self._where_memo: dict[tuple[str, bool], frozenset[int]] = {}
+        self._valence_memo: dict[int, frozenset[bool]] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def _sspan(self, i: int, start: int | None = None, end: int | None = None) -> Span:
@@ -428,26 +429,34 @@ class Rules:
         ant = 0
         swaps = _antonym_swaps(list(toks), wtoks, lex)
         seen = {t.start for t, _ in swaps}
-        opposites: set[str] = set()
-        signs = set()
+        # (word, its antonyms, the sign of a clear valence or None) of the words not yet swapped
+        cands = []
         for t in toks:
             if t.content and t.start not in seen:
-                opposites.update(lex.antonyms.get(t.lemma, ()), lex.antonyms.get(t.lower, ()))
+                ants = lex.antonyms.get(t.lemma, set()) | lex.antonyms.get(t.lower, set())
                 v = _valence(lex, t)
-                if abs(v) >= 1.0:
-                    signs.add(v > 0)
-        for i in win if opposites or signs else ():
+                if ants or abs(v) >= 1.0:
+                    cands.append((t.lemma, ants, v > 0 if abs(v) >= 1.0 else None))
+        for i in win if cands else ():
             # each window sentence on its own too: a word of one sentence ("at least two")
-            # must not hide the swap against another ("the most bang")
+            # must not hide the swap against another ("the most bang"); only sentences holding
+            # an antonym or an opposite-valence word of a word they lack are diffed
             ss = self.ix.sentences[i]
-            if (
-                opposites.isdisjoint(ss.lemmas)
-                and opposites.isdisjoint(ss.lowers)
-                and not any(
-                    abs(v) >= 1.0 and (v < 0) in signs
-                    for v in (_valence(lex, x) for x in ss.toks if x.content)
-                )
-            ):
+            lems, lows = ss.lemmas, ss.lowers
+            vals = None
+            hit = False
+            for lem, ants, sign in cands:
+                if lem in lems:
+                    continue
+                if ants and (not ants.isdisjoint(lems) or not ants.isdisjoint(lows)):
+                    hit = True
+                    break
+                if sign is not None:
+                    vals = self._valences(i) if vals is None else vals
+                    if sign in vals:
+                        hit = True
+                        break
+            if not hit:
                 continue
             for t, st in _antonym_swaps(list(toks), list(ss.toks), lex):
                 if t.start not in seen:
@@ -468,6 +477,18 @@ class Rules:
         feats["antonym"] = float(ant)
         feats["neg_r"] = float(len(rneg))
         return out, feats, verified
+
+    def _valences(self, i: int) -> frozenset[bool]:
+        """For each clearly valenced word of source sentence i, whether it is negative: a
+        rewrite word of the other sign (``v > 0`` equal to this) may flip it."""
+        got = self._valence_memo.get(i)
+        if got is None:
+            lex = lexicon()
+            vs = [lex.valence.get(w) or 0.0 for w in self.ix.sentences[i].lows]
+            vs += [lex.valence.get(lem) or 0.0 for lem in self.ix.sentences[i].lemmas]
+            got = frozenset(v < 0 for v in vs if abs(v) >= 1.0)
+            self._valence_memo[i] = got
+        return got
 
     def _sent_of(self, pos: int) -> int:
         for s in self.ix.sentences:
@@ -519,12 +540,15 @@ class Rules:
         """The window's figures traded places ("touched 0.5% … breaching the 0.505% cap" for
         the source's "touched 0.505% … the 0.5% cap"): the source's occurrences of the figure
         share no word around it with the rewrite's, and another figure of the window does."""
+        others = [
+            (i, s) for i, s in wn if not _same_num(num, s) and (s.unit or "") == (num.unit or "")
+        ]
+        if not others:
+            return None
         sents = self.ix.sentences
         if any(ctx & _context(sents[i].toks, s.start, s.end) for i, s in same):
             return None
-        for i, s in wn:
-            if _same_num(num, s) or (s.unit or "") != (num.unit or ""):
-                continue
+        for i, s in others:
             if len(ctx & _context(sents[i].toks, s.start, s.end)) >= 2:
                 return Finding(
                     "number_changed",
