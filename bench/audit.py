@@ -28,6 +28,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -199,10 +200,9 @@ def main() -> None:
     )
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from retell.check import audit_texts
+    from retell.check import audit_texts as plain_audit
 
-    if args.judge == "llm":
-        audit_texts = judged_audit  # noqa: F811
+    audit_texts: Callable[[str, str], Any] = judged_audit if args.judge == "llm" else plain_audit
 
     rows = [json.loads(x) for x in args.data.open(encoding="utf-8")]
     if args.limit:
