@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from retell.check.model import Finding, SentenceVerdict
+from retell.check.model import KINDS, Finding, SentenceVerdict
 from retell.ingest.article import Article
 
 __all__ = [
@@ -45,20 +45,9 @@ def passes(
 
 
 # finding kinds that mean a fact (not the wording) is wrong: a question or headline carrying one
-# is dropped even though the check treats questions and headings as opinion
-_FACT_KINDS = frozenset(
-    {
-        "number_unsupported",
-        "number_changed",
-        "date_unsupported",
-        "date_changed",
-        "name_unsupported",
-        "entity_changed",
-        "quote_unsupported",
-        "quote_altered",
-        "negation_flipped",
-    }
-)
+# is dropped even though the check treats questions and headings as opinion. The three left out
+# judge how a claim is put (hedged, attributed, supported at all), which a question does not do.
+_FACT_KINDS = frozenset(KINDS) - {"hedge_dropped", "attribution_changed", "claim_unsupported"}
 
 
 def states_no_new_fact(checker: SentenceChecker, text: str) -> bool:
