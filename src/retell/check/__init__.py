@@ -24,8 +24,9 @@ from dataclasses import replace
 from retell.check.align import SourceIndex
 from retell.check.extract import facts_of
 from retell.check.model import Audit, Finding, SentenceVerdict, Span
-from retell.check.rules import Rules, source_facts
+from retell.check.rules import Rules
 from retell.check.score import features, model
+from retell.check.sources import source_facts
 from retell.check.text import Token, tokens
 from retell.facts.model import Kind
 from retell.ingest.article import Article, Sentence

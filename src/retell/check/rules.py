@@ -4,31 +4,30 @@ Each rule compares one slot — numbers, dates, names, quotes, hedges, attributi
 and yields findings with the smallest rewrite span and the source span it was compared with.
 Severity follows DESIGN: ``error`` when a fact is invented or wrong, ``warning`` when it is
 weakened, shifted or less precise.
+
+The number and date comparisons live in :mod:`retell.check.figures` (``Rules`` inherits them),
+the negation and antonym diffs in :mod:`retell.check.polarity`, the source's per-sentence facts
+in :mod:`retell.check.sources`: each a module small enough to read whole.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from difflib import SequenceMatcher
-from functools import cached_property
-from typing import TypeVar
 
-from retell import facts as _facts
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
+from retell.check.figures import FigureRules, context
 from retell.check.model import Finding, Span
-from retell.check.text import NEGATIONS, Lexicon, Token, lexicon
-from retell.facts.model import Kind
+from retell.check.polarity import STRICT_NEG, antonym_swaps, negation_flip, valence
+from retell.check.sources import SourceFacts
+from retell.check.text import NEGATIONS, Token, lexicon
 
 # hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
 # only with strong alignment)
 _REPORT_HEDGES = frozenset(["reportedly", "allegedly", "apparently", "suspected", "unconfirmed"])
-T = TypeVar("T")
 _MODAL_HEDGES = frozenset(["may", "likely", "possibly"])
-_STRICT_NEG = frozenset(
-    ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
-)
 
 
 _DEMONYMS = {
@@ -56,115 +55,16 @@ _DEMONYMS = {
 }
 
 
-class _PerSentence(Sequence[T]):
-    """A per-source-sentence value computed on first use (most rewrites touch few sentences)."""
-
-    def __init__(self, n: int, fn: Callable[[int], T]) -> None:
-        self._n = n
-        self._fn = fn
-        self._cache: dict[int, T] = {}
-
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, i: int) -> T:  # type: ignore[override]
-        if not 0 <= i < self._n:
-            raise IndexError(i)
-        if i not in self._cache:
-            self._cache[i] = self._fn(i)
-        return self._cache[i]
-
-
-class SourceFacts:
-    """Facts of the source sentences, extracted lazily, once per sentence."""
-
-    def __init__(self, index: SourceIndex) -> None:
-        self.index = index
-        n = len(index.sentences)
-        sents = index.sentences
-        self.facts = _facts.lazy(index.article)  # offsets into the article: no shift
-        self.dates: _PerSentence[tuple[X.Date, ...]] = _PerSentence(
-            n, lambda i: tuple(X.dates(self.facts.of_kind(i, Kind.DATE)))
-        )
-        self.numbers: _PerSentence[tuple[X.Number, ...]] = _PerSentence(
-            n, lambda i: tuple(X.numbers(self.facts.of_kind(i, Kind.NUMBER)))
-        )
-        self.names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
-            n, lambda i: tuple(X.names(self.facts.of_kind(i, Kind.NAME)))
-        )
-        self.hedges: _PerSentence[tuple[X.Hedge, ...]] = _PerSentence(
-            n, lambda i: tuple(X.hedges(self.facts.of_kind(i, Kind.HEDGE)))
-        )
-        self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, self._acronyms)
-        # quote-normalised words, dots removed (U.K. -> uk), padded with spaces
-        self.lower_text: _PerSentence[str] = _PerSentence(
-            n, lambda i: " " + " ".join(X.quote_words(sents[i].text.replace(".", ""))) + " "
-        )
-        self.name_words: _PerSentence[frozenset[str]] = _PerSentence(
-            n, lambda i: frozenset(w for name in self.names[i] for w in name.words)
-        )
-
-    @cached_property
-    def number_sents(self) -> tuple[int, ...]:
-        """The sentences that may hold a number (most of a long article holds none)."""
-        return tuple(s.index for s in self.index.sentences if _facts.numbers.mentions(s.text))
-
-    @cached_property
-    def date_sents(self) -> tuple[int, ...]:
-        return tuple(s.index for s in self.index.sentences if _facts.dates.mentions(s.text))
-
-    def _acronyms(self, i: int) -> frozenset[str]:
-        a: set[str] = set()
-        for name in self.names[i]:
-            if len(name.words) > 1:
-                a.add(X.acronym(name.words))
-                a.add(X.acronym(name.words[1:]))
-            a.add(name.words[-1].replace(".", ""))
-        return frozenset(a)
-
-    @cached_property
-    def _quotes(self) -> tuple[tuple[X.Quote, ...], tuple[int, ...]]:
-        qs, qsent = [], []
-        for s in self.index.sentences:
-            for q in X.quotes(self.facts.of_kind(s.index, Kind.QUOTE)):
-                qs.append(q)
-                qsent.append(s.index)
-        return tuple(qs), tuple(qsent)
-
-    @property
-    def quotes(self) -> tuple[X.Quote, ...]:
-        return self._quotes[0]
-
-    @property
-    def quote_sents(self) -> tuple[int, ...]:
-        return self._quotes[1]
-
-    @cached_property
-    def words(self) -> str:
-        """All quote-normalised words of the source, space separated, padded."""
-        return " " + " ".join(X.quote_words(self.index.article.text)) + " "
-
-
-def source_facts(index: SourceIndex) -> SourceFacts:
-    return SourceFacts(index)
-
-
-class Rules:
-    """The comparisons, bound to one source (its index and facts)."""
+class Rules(FigureRules):
+    """The comparisons, bound to one source (its index and facts); numbers and dates are
+    compared by the inherited :class:`~retell.check.figures.FigureRules`."""
 
     def __init__(self, index: SourceIndex, facts: SourceFacts) -> None:
-        self.ix = index
-        self.sf = facts
+        super().__init__(index, facts)
         self._where_memo: dict[tuple[str, bool], frozenset[int]] = {}
         self._valence_memo: dict[int, frozenset[bool]] = {}
 
     # -- helpers ------------------------------------------------------------------------------
-    def _sspan(self, i: int, start: int | None = None, end: int | None = None) -> Span:
-        s = self.ix.sentences[i]
-        a = s.start if start is None else start
-        b = s.end if end is None else end
-        return Span(self.ix.article.text[a:b], a, b, i)
-
     def _near(self, win: Sequence[int], reach: int) -> list[int]:
         n = len(self.ix.sentences)
         lo = max(0, min(win) - reach) if win else 0
@@ -299,7 +199,7 @@ class Rules:
         # numbers ----------------------------------------------------------------------------
         nn = nw = 0
         for num in X.numbers(fs, start, qspans):
-            f = self._number(num, win, near, every, rspan, _context(toks, num.start, num.end))
+            f = self._number(num, win, near, every, rspan, context(toks, num.start, num.end))
             if f:
                 out.append(f)
                 nn += f.severity == "error" and f.kind != "hedge_dropped"
@@ -399,7 +299,7 @@ class Rules:
         feats["hedge_drop"] = float(sum(f.kind == "hedge_dropped" for f in out))
 
         # negation and antonyms --------------------------------------------------------------
-        rneg = [t for t in toks if t.lower in _STRICT_NEG]
+        rneg = [t for t in toks if t.lower in STRICT_NEG]
         flip = 0
         wtoks = [
             t
@@ -407,7 +307,7 @@ class Rules:
             if own >= 0.3 or i == al.best_single
             for t in self.ix.sentences[i].toks
         ]
-        f_neg = _negation_flip(list(toks), wtoks) if al.coverage >= 0.5 else None
+        f_neg = negation_flip(list(toks), wtoks) if al.coverage >= 0.5 else None
         if f_neg is not None:
             rt, st, dropped = f_neg
             msg = (
@@ -427,14 +327,14 @@ class Rules:
             flip += 1
         lex = lexicon()
         ant = 0
-        swaps = _antonym_swaps(list(toks), wtoks, lex)
+        swaps = antonym_swaps(list(toks), wtoks, lex)
         seen = {t.start for t, _ in swaps}
         # (word, its antonyms, the sign of a clear valence or None) of the words not yet swapped
         cands = []
         for t in toks:
             if t.content and t.start not in seen:
                 ants = lex.antonyms.get(t.lemma, set()) | lex.antonyms.get(t.lower, set())
-                v = _valence(lex, t)
+                v = valence(lex, t)
                 if ants or abs(v) >= 1.0:
                     cands.append((t.lemma, ants, v > 0 if abs(v) >= 1.0 else None))
         for i in win if cands else ():
@@ -458,7 +358,7 @@ class Rules:
                         break
             if not hit:
                 continue
-            for t, st in _antonym_swaps(list(toks), list(ss.toks), lex):
+            for t, st in antonym_swaps(list(toks), list(ss.toks), lex):
                 if t.start not in seen:
                     seen.add(t.start)
                     swaps.append((t, st))
@@ -528,310 +428,6 @@ class Rules:
                 if 0 <= k < len(stoks) and stoks[k].content and stoks[k].lemma in rl:
                     return rl[stoks[k].lemma]
         return None
-
-    def _number_swapped(
-        self,
-        num: X.Number,
-        same: Sequence[tuple[int, X.Number]],
-        wn: Sequence[tuple[int, X.Number]],
-        ctx: frozenset[str],
-        sp: Span,
-    ) -> Finding | None:
-        """The window's figures traded places ("touched 0.5% … breaching the 0.505% cap" for
-        the source's "touched 0.505% … the 0.5% cap"): the source's occurrences of the figure
-        share no word around it with the rewrite's, and another figure of the window does."""
-        others = [
-            (i, s) for i, s in wn if not _same_num(num, s) and (s.unit or "") == (num.unit or "")
-        ]
-        if not others:
-            return None
-        sents = self.ix.sentences
-        if any(ctx & _context(sents[i].toks, s.start, s.end) for i, s in same):
-            return None
-        for i, s in others:
-            if len(ctx & _context(sents[i].toks, s.start, s.end)) >= 2:
-                return Finding(
-                    "number_changed",
-                    "error",
-                    f"“{num.text}” is the source's figure for something else; here it says "
-                    f"“{s.text}”",
-                    sp,
-                    self._sspan(i, s.start, s.end),
-                )
-        return None
-
-    def _date(self, d: X.Date, win: Sequence[int], near: Sequence[int], rspan) -> Finding | None:
-        wd = [(i, s) for i in win for s in self.sf.dates[i]]
-        nd = [(i, s) for i in near for s in self.sf.dates[i]]
-
-        def alld() -> list[tuple[int, X.Date]]:
-            return [(i, s) for i in self.sf.date_sents for s in self.sf.dates[i]]
-
-        sp = rspan(d.start, d.end)
-        if d.relative and d.year is None:
-            key = d.relative.split()[-1]  # "last year": only sentences saying "year"
-            for i in sorted(set(near) | set(self.ix.sentences_with(key))):
-                if any(s.relative == d.relative for s in self.sf.dates[i]):
-                    return None
-            if wd:
-                i, s = wd[0]
-                return Finding(
-                    "date_changed",
-                    "warning",
-                    f"“{d.text}” — the source dates this “{s.text}”",
-                    sp,
-                    self._sspan(i, s.start, s.end),
-                )
-            return Finding(
-                "date_unsupported", "error", f"the source gives no date “{d.text}” here", sp
-            )
-        wabs = [x for x in wd if not x[1].relative]
-        nabs = [x for x in nd if not x[1].relative]
-        for pool, far in ((wabs, False), (nabs, True)):
-            exact = [x for x in pool if _same_date(d, x[1])]
-            if exact:
-                return None
-            comp = [x for x in pool if _compatible(d, x[1])]
-            if comp:
-                i, s = comp[0]
-                return Finding(
-                    "date_changed",
-                    "warning",
-                    f"“{d.text}” is less precise than, or shifts, the source's “{s.text}”",
-                    sp,
-                    self._sspan(i, s.start, s.end),
-                )
-            if pool and not far:
-                i, s = pool[0]
-                return Finding(
-                    "date_changed",
-                    "error",
-                    f"“{d.text}” does not match the source's “{s.text}”",
-                    sp,
-                    self._sspan(i, s.start, s.end),
-                )
-        rel = [
-            x
-            for x in wd + nd
-            if x[1].relative
-            and x[1].relative != "immediately"
-            and not x[1].relative.startswith("within")
-        ]
-        if rel:
-            i, s = rel[0]
-            return Finding(
-                "date_unsupported",
-                "warning",
-                f"the source dates this only relatively (“{s.text}”); “{d.text}” cannot be confirmed",
-                sp,
-                self._sspan(i, s.start, s.end),
-            )
-        comp = [x for x in alld() if _compatible(d, x[1]) or _same_date(d, x[1])]
-        if comp:
-            i, s = comp[0]
-            return Finding(
-                "date_unsupported",
-                "error",
-                f"the source gives “{s.text}” only for something else, not for this",
-                sp,
-                self._sspan(i, s.start, s.end),
-            )
-        return Finding(
-            "date_unsupported", "error", f"the date “{d.text}” appears nowhere in the source", sp
-        )
-
-    def _number(
-        self,
-        num: X.Number,
-        win: Sequence[int],
-        near: Sequence[int],
-        every: Sequence[int],
-        rspan,
-        ctx: frozenset[str] = frozenset(),
-    ) -> Finding | None:
-        sp = rspan(num.start, num.end)
-        wn = [(i, s) for i in win for s in self.sf.numbers[i]]
-        nn: list[tuple[int, X.Number]] = []
-        an: list[tuple[int, X.Number]] = []
-        for k, pool in enumerate((wn, nn, an)):
-            if k == 1:  # the wider pools only when the window does not hold the number
-                pool.extend((i, s) for i in near for s in self.sf.numbers[i])
-            if k == 2:
-                pool.extend((i, s) for i in self.sf.number_sents for s in self.sf.numbers[i])
-            same = [x for x in pool if _same_num(num, x[1])]
-            if same:
-                i, s = same[0]
-                if s.qualifier and not num.qualifier and pool is not an:
-                    return Finding(
-                        "hedge_dropped",
-                        "warning",
-                        f"the source says “{s.qual_text} {s.text}”, not just “{num.text}”",
-                        sp,
-                        self._sspan(i, s.start, s.end),
-                    )
-                if (
-                    s.qualifier
-                    and num.qualifier
-                    and {s.qualifier, num.qualifier} == {"upper", "lower"}
-                ):
-                    return Finding(
-                        "number_changed",
-                        "warning",
-                        f"“{num.text}” turns the source's bound around (“{s.text}”)",
-                        sp,
-                        self._sspan(i, s.start, s.end),
-                    )
-                if pool is an and pool is not wn:
-                    return Finding(
-                        "number_unsupported",
-                        "error",
-                        f"“{num.text}” comes from another part of the source",
-                        sp,
-                        self._sspan(i, s.start, s.end),
-                    )
-                if pool is wn and ctx:
-                    return self._number_swapped(num, same, wn, ctx, sp)
-                return None
-        if num.vague:
-            return None
-        if num.value in ("2", "3") and num.unit is not None:
-            return None  # "two soldiers", "three times": too common to call invented
-        same_unit = [x for x in wn if x[1].unit and num.unit and x[1].unit[:4] == num.unit[:4]]
-        if same_unit:
-            i, s = same_unit[0]
-            return Finding(
-                "number_changed",
-                "error",
-                f"“{num.text}” — the source says “{s.text}”",
-                sp,
-                self._sspan(i, s.start, s.end),
-            )
-        return Finding(
-            "number_unsupported", "error", f"“{num.text}” appears nowhere in the source", sp
-        )
-
-
-def _context(toks: Sequence[Token], a: int, b: int, reach: int = 3) -> frozenset[str]:
-    """Content lemmas within ``reach`` words either side of the span [a, b) (the span's own
-    words left out): what a number is attached to."""
-    k0 = next((k for k, t in enumerate(toks) if t.end > a), len(toks))
-    k1 = next((k for k, t in enumerate(toks) if t.start >= b), len(toks))
-    near = list(toks[max(0, k0 - reach) : k0]) + list(toks[k1 : k1 + reach])
-    return frozenset(t.lemma for t in near if t.content and t.lower[:1].isalpha())
-
-
-def _same_num(a: X.Number, b: X.Number) -> bool:
-    if a.value == b.value:
-        return True
-    try:
-        x, y = float(a.value), float(b.value)
-    except ValueError:
-        return False
-    # within 2% only as a rounding: the rewrite's figure is the rounder one (1.2 million for
-    # 1.23 million), not a more precise different one (32,500 for 32,000)
-    return y != 0 and abs(x - y) / abs(y) <= 0.02 and _sig(a.value) < _sig(b.value)
-
-
-def _sig(value: str) -> int:
-    """Significant digits of a canonical decimal string ("1200000" -> 2, "0.505" -> 3)."""
-    digits = value.replace(".", "").replace("-", "").lstrip("0").rstrip("0")
-    return len(digits)
-
-
-def _same_date(a: X.Date, b: X.Date) -> bool:
-    return a.fields() == b.fields() and a.qualifier == b.qualifier and a.relative == b.relative
-
-
-def _compatible(a: X.Date, b: X.Date) -> bool:
-    """Whether a could be a coarser or shifted description of b (no field contradicts)."""
-    if a.year is None and a.month is None and a.day is None:
-        return False
-    for x, y in zip(a.fields(), b.fields(), strict=False):
-        if x is not None and y is not None and x != y:
-            return False
-    return all(x is None or y is not None for x, y in zip(a.fields(), b.fields(), strict=False))
-
-
-def _antonym_swaps(
-    rtoks: list[Token], stoks: list[Token], lex: Lexicon
-) -> list[tuple[Token, Token]]:
-    """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
-    ra = [t.lemma for t in rtoks]
-    sa = [t.lemma for t in stoks]
-    out = []
-    rl = set(ra)
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
-        if op != "replace":
-            continue
-        for t in rtoks[i1:i2]:
-            if not t.content or t.lemma in sa:
-                continue
-            vt = _valence(lex, t)
-            for st in stoks[max(j1 - 1, 0) : j2 + 1]:
-                if not st.content or st.lemma in rl:
-                    continue
-                if lex.antonym(t.lemma, st.lemma) or lex.antonym(t.lower, st.lower):
-                    out.append((t, st))
-                    break
-                vs = _valence(lex, st)
-                if vt * vs <= -1.5 and abs(vt) >= 1.0 and abs(vs) >= 1.0 and j2 - j1 <= 3:
-                    out.append((t, st))  # troubled -> triumphant: valence flips
-                    break
-    return out
-
-
-def _valence(lex: Lexicon, t: Token) -> float:
-    return lex.valence.get(t.lower) or lex.valence.get(t.lemma) or 0.0
-
-
-def _negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token, bool] | None:
-    """A negation present on one side only, next to a word both sides share.
-
-    Returns (rewrite token, source token, dropped?) — dropped when the source negates and the
-    rewrite does not; the rewrite token is then the shared word, the source token the negation.
-    """
-
-    def negated(seq: list[Token], k: int) -> bool:
-        return any(t.lower in _STRICT_NEG for t in seq[max(0, k - 4) : k])
-
-    def heads(seq: list[Token], k: int) -> list[Token]:
-        out = [t for t in seq[k + 1 : k + 5] if t.content and t.lower.isalpha()][:2]
-        return out
-
-    s_pos: dict[str, list[int]] = {}
-    for k, t in enumerate(stoks):
-        if t.content:
-            s_pos.setdefault(t.lemma, []).append(k)
-    r_pos: dict[str, list[int]] = {}
-    for k, t in enumerate(rtoks):
-        if t.content:
-            r_pos.setdefault(t.lemma, []).append(k)
-    s_only = any(t.lower == "only" for t in stoks)
-    for k, t in enumerate(rtoks):
-        if t.lower in _STRICT_NEG:
-            if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
-                continue  # "not … until 1997" says what "only after 1997" says
-            for h in heads(rtoks, k):
-                occ = s_pos.get(h.lemma, [])
-                if occ and not any(negated(stoks, j) for j in occ):
-                    return t, stoks[occ[0]], False
-    for k, t in enumerate(stoks):
-        if t.lower in _STRICT_NEG:
-            # dropped: the negated word must be an ordinary word (a name after "not" is rarely
-            # what is negated) said in the same context — a content word just before the
-            # negation also next to it in the rewrite — or any later mention counts as a flip
-            before = {x.lemma for x in stoks[max(0, k - 4) : k] if x.content}
-            for h in heads(stoks, k):
-                if h.text[:1].isupper() and k > 0:
-                    continue
-                occ = [
-                    j
-                    for j in r_pos.get(h.lemma, [])
-                    if before & {x.lemma for x in rtoks[max(0, j - 6) : j + 3] if x.content}
-                ]
-                if occ and not any(negated(rtoks, j) for j in occ):
-                    return rtoks[occ[0]], t, True
-    return None
 
 
 def _shares_ngram(a: Sequence[str], b: Sequence[str], n: int) -> bool:

@@ -1,0 +1,98 @@
+"""Negation and antonym comparisons: a rewrite word that says the opposite of the source's.
+
+Why a module of its own: these are token-level diffs against the lexicon (antonyms, valence),
+independent of the fact slots ``rules.py`` compares; ``Rules.check`` decides which source
+sentences to diff and builds the findings.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from retell.check.text import Lexicon, Token
+
+STRICT_NEG = frozenset(
+    ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
+)
+
+
+def antonym_swaps(
+    rtoks: list[Token], stoks: list[Token], lex: Lexicon
+) -> list[tuple[Token, Token]]:
+    """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
+    ra = [t.lemma for t in rtoks]
+    sa = [t.lemma for t in stoks]
+    out = []
+    rl = set(ra)
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        for t in rtoks[i1:i2]:
+            if not t.content or t.lemma in sa:
+                continue
+            vt = valence(lex, t)
+            for st in stoks[max(j1 - 1, 0) : j2 + 1]:
+                if not st.content or st.lemma in rl:
+                    continue
+                if lex.antonym(t.lemma, st.lemma) or lex.antonym(t.lower, st.lower):
+                    out.append((t, st))
+                    break
+                vs = valence(lex, st)
+                if vt * vs <= -1.5 and abs(vt) >= 1.0 and abs(vs) >= 1.0 and j2 - j1 <= 3:
+                    out.append((t, st))  # troubled -> triumphant: valence flips
+                    break
+    return out
+
+
+def valence(lex: Lexicon, t: Token) -> float:
+    return lex.valence.get(t.lower) or lex.valence.get(t.lemma) or 0.0
+
+
+def negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token, bool] | None:
+    """A negation present on one side only, next to a word both sides share.
+
+    Returns (rewrite token, source token, dropped?) — dropped when the source negates and the
+    rewrite does not; the rewrite token is then the shared word, the source token the negation.
+    """
+
+    def negated(seq: list[Token], k: int) -> bool:
+        return any(t.lower in STRICT_NEG for t in seq[max(0, k - 4) : k])
+
+    def heads(seq: list[Token], k: int) -> list[Token]:
+        out = [t for t in seq[k + 1 : k + 5] if t.content and t.lower.isalpha()][:2]
+        return out
+
+    s_pos: dict[str, list[int]] = {}
+    for k, t in enumerate(stoks):
+        if t.content:
+            s_pos.setdefault(t.lemma, []).append(k)
+    r_pos: dict[str, list[int]] = {}
+    for k, t in enumerate(rtoks):
+        if t.content:
+            r_pos.setdefault(t.lemma, []).append(k)
+    s_only = any(t.lower == "only" for t in stoks)
+    for k, t in enumerate(rtoks):
+        if t.lower in STRICT_NEG:
+            if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
+                continue  # "not … until 1997" says what "only after 1997" says
+            for h in heads(rtoks, k):
+                occ = s_pos.get(h.lemma, [])
+                if occ and not any(negated(stoks, j) for j in occ):
+                    return t, stoks[occ[0]], False
+    for k, t in enumerate(stoks):
+        if t.lower in STRICT_NEG:
+            # dropped: the negated word must be an ordinary word (a name after "not" is rarely
+            # what is negated) said in the same context — a content word just before the
+            # negation also next to it in the rewrite — or any later mention counts as a flip
+            before = {x.lemma for x in stoks[max(0, k - 4) : k] if x.content}
+            for h in heads(stoks, k):
+                if h.text[:1].isupper() and k > 0:
+                    continue
+                occ = [
+                    j
+                    for j in r_pos.get(h.lemma, [])
+                    if before & {x.lemma for x in rtoks[max(0, j - 6) : j + 3] if x.content}
+                ]
+                if occ and not any(negated(rtoks, j) for j in occ):
+                    return rtoks[occ[0]], t, True
+    return None
