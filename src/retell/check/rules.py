@@ -12,7 +12,6 @@ in :mod:`retell.check.sources`: each a module small enough to read whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -22,7 +21,7 @@ from retell.check.figures import FigureRules, context
 from retell.check.model import Finding, Span
 from retell.check.polarity import STRICT_NEG, antonym_swaps, negation_flip, valence
 from retell.check.sources import SourceFacts
-from retell.check.text import NEGATIONS, Token, lexicon
+from retell.check.text import Token, lexicon
 
 # hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
 # only with strong alignment)
@@ -449,6 +448,3 @@ def _toks(text: str) -> list[Token]:
     from retell.check.text import tokens
 
     return tokens(text)
-
-
-_ = (re, NEGATIONS)

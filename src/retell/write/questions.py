@@ -295,7 +295,7 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
 
 
 # words after which a noun-or-verb word ("use", "fear", "claim") is the verb of a clause
-_CLAUSE_SUBJECTS = frozenset("who which that they we i you he she it".split())
+_CLAUSE_SUBJECTS = frozenset(["who", "which", "that", "they", "we", "i", "you", "he", "she", "it"])
 
 
 def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
