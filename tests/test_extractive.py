@@ -219,6 +219,36 @@ def test_captions_glued_to_prose_are_junk() -> None:
     assert not is_junk("Rooney said: 'We were the better side for most of the game.'")
 
 
+def test_photo_captions_are_junk_news_sentences_are_not() -> None:
+    """Captions CNN/DM leave in the text were picked as summaries (dev articles 34 and 65)."""
+    assert is_junk(
+        "Wigan Warriors' Dom Manfredi (centre) celebrates with his team-mates after he scores "
+        "his side's first try."
+    )
+    assert is_junk(
+        "A sketch shows Dzhokhar Tsarnaev (second left) and his defence team as the guilty "
+        "verdicts on all charges against him were read on Wednesday."
+    )
+    assert is_junk("This photo shows the two men outside the court in Boston on Monday.")
+    assert is_junk(
+        "Pat, 69, pictured left in her police woman fancy dress outfit, enjoys pole dancing with "
+        "friend Julia, 67, right 'I really enjoy myself, I party hard,' she admitted on the "
+        "Channel 5 show OAPs Behaving Badly."
+    )
+    # The same cues in ordinary news sentences: no photo direction, or one with speech.
+    assert not is_junk("Manfredi celebrates his 25th birthday on Friday with a home match.")
+    assert not is_junk(
+        "The graph shows a clear trend toward more blue paintings toward the end of the century."
+    )
+    assert not is_junk("Smith (left) shows no sign of slowing down, his coach said on Monday.")
+    assert not is_junk(
+        "His dead body was pictured on social media today with his teeth missing and a wound."
+    )
+    assert clean("Tsarnaev (second left) stood as the verdicts were read.") == (
+        "Tsarnaev stood as the verdicts were read."
+    )
+
+
 def test_one_part_over_whole_article_uses_summary(seed_text: str) -> None:
     article = from_text(seed_text)
     part = Part(0, 0, len(article.sentences), 60)

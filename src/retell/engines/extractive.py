@@ -66,8 +66,10 @@ def trim(text: str) -> str | None:
 # "(CNN)" dateline: removing them cannot change a claim.
 _PHOTO_REF = re.compile(
     r"\s*\((?:pictured(?: (?:left|right|above|below|centre|center|top|bottom))?|"
-    r"(?:far )?left|(?:far )?right|centre|center|above|below|top|bottom|l-r|file (?:picture|photo)"
-    r"(?: used)?|illustrated)\)",
+    r"(?:(?:far|second|third|fourth|top|bottom|front|back|pictured) )?(?:from )?(?:left|right)"
+    r"(?: to right| to left)?|centre|center|middle|above|below|top|bottom|l-r|"
+    r"(?:first|second|third|top|bottom|main|inset) (?:picture|photo|image)|"
+    r"file (?:picture|photo)(?: used)?|illustrated)\)",
     re.I,
 )
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z ,.'-]{0,40})?\(CNN\)\s*(?:--|\u2014|-)?\s*")
@@ -166,6 +168,20 @@ _SPEECH = re.compile(
 )
 
 
+# Photo directions written without brackets ("Pat, 69, pictured left in her outfit, …").
+_PICTURED_AT = re.compile(r"\bpictured (?:far |second )?(?:left|right|centre|center|above|below)\b")
+# Present-tense verbs of a scene in a picture, as captions describe it.
+_SCENE = re.compile(
+    r"\b(?:celebrates?|poses?|(?:is|are) (?:seen|pictured|shown)|smiles?|looks? on|waves?|"
+    r"arrives?|walks?|shakes? hands|embraces?|hugs?|shows?|gestures?|reacts?)\b"
+)
+# A caption that names its picture: "A sketch shows…", "This photo shows…".
+_PHOTO_SHOWS = re.compile(
+    r"(?:An?|The|This|These) (?:courtroom |court |handout |artist's )?(?:sketch|photo|photograph|"
+    r"picture|image|still|screengrab|screenshot)e?s? (?:above |below |here )?shows?\b"
+)
+
+
 # Words each _JUNK alternative contains: an ASCII text without any of them cannot match, and
 # ruling that out with substring tests is ~20x faster than the case-insensitive search.
 _JUNK_WORDS = (
@@ -203,7 +219,15 @@ def is_junk(text: str) -> bool:
     # A photo direction in a long "sentence" is a caption the splitter glued to prose
     # ("Bass (right) told… crying' The proposal took place…"): neither can be written safely.
     refs = len(_PHOTO_REF.findall(t)) if "(" in t else 0
-    return refs >= 2 or (refs == 1 and len(t.split()) > 30)
+    if "pictured " in t:
+        refs += len(_PICTURED_AT.findall(t))
+    if refs >= 2 or (refs == 1 and len(t.split()) > 30):
+        return True
+    # A photo direction with a present-tense scene verb is a caption ("Manfredi (centre)
+    # celebrates with his team-mates"); prose about the pictured person says what they *did*.
+    if refs and _SCENE.search(t) and not _SPEECH.search(t):
+        return True
+    return _PHOTO_SHOWS.match(t) is not None
 
 
 @dataclass(frozen=True)
