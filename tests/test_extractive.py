@@ -375,3 +375,80 @@ def test_summary_candidates_are_admitted_by_the_question_they_get(
     asked.clear()
     assert extractive.admissible(article, [], 45, 51, 69)  # any 8–14-word question fits
     assert asked == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations over several sentences (DailyMail: each paragraph re-opens, only the last closes).
+
+QUOTE_FIXTURES = ["dailymail_quotes_paras.txt", "dailymail_quotes_flat.txt"]
+
+
+def _quote_left_open(text: str) -> bool:
+    """Does ``text`` hold a quote mark without its partner? Independent of the engine: a single
+    mark opens after a space and closes before one (a re-opening mark while open is DailyMail's
+    next quoted paragraph), double marks pair up; a closing mark with nothing open — not a plural
+    possessive ("players'") — is the tail of a quotation begun elsewhere."""
+    open_single = False
+    doubles = 0
+    for i, c in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if c in '"\u201c\u201d':
+            doubles += 1
+        elif c in "'\u2018\u2019" and not (prev.isalnum() and nxt.isalnum()):
+            if c != "\u2019" and not prev.isalnum() and prev not in ".,!?;:" and nxt.isalnum():
+                open_single = True
+            elif not prev.isspace() and not nxt.isalnum():
+                if open_single:
+                    open_single = False
+                elif prev.lower() != "s":
+                    return True
+    return open_single or doubles % 2 == 1
+
+
+def test_quote_counter_can_fail() -> None:
+    assert _quote_left_open("'After that it was not so good, we had too few chances.")
+    assert _quote_left_open("They were better and they deserved to win,' Klopp told Sky.")
+    assert not _quote_left_open("'It was fine. 'We won,' he said. The players' legs were tired.")
+
+
+def test_quote_links_follow_a_quotation_over_sentences_and_paragraphs() -> None:
+    from retell.engines.extractive import quote_links
+
+    article = from_text((FIXTURES / "dailymail_quotes_paras.txt").read_text(encoding="utf-8"))
+    continues, goes_on = quote_links(article)
+    opening = next(s.index for s in article.sentences if s.text.startswith("'The first 10"))
+    closing = next(s.index for s in article.sentences if "Klopp told Sky" in s.text)
+    assert set(range(opening, closing)) <= goes_on
+    assert set(range(opening + 1, closing + 1)) <= continues
+    assert opening not in continues and closing not in goes_on
+    assert 0 not in continues | goes_on  # narrative is no quotation
+
+
+@pytest.mark.parametrize("name", QUOTE_FIXTURES)
+@pytest.mark.parametrize(("segments", "words"), [(None, None), (1, 60), (2, 80), (3, 120)])
+def test_no_segment_holds_a_quote_fragment(
+    name: str, segments: int | None, words: int | None
+) -> None:
+    import retell
+
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    rep = retell.report(text, segments=segments, words=words)
+    assert rep.segments
+    for seg in rep.segments:
+        written = " ".join(w.text for w in seg.sentences)
+        assert not _quote_left_open(written), written
+
+
+def test_select_writes_a_quotation_whole_or_not_at_all() -> None:
+    from retell.engines.extractive import Variant, select
+
+    def v(i: int, words: int, prev: bool = False, nxt: bool = False) -> Variant:
+        return Variant(i, f"s{i}", words, prev, False, nxt)
+
+    # A quotation over sentences 1-3 is the most valuable, but it does not fit 20 words.
+    vs = [[v(0, 10)], [v(1, 10, nxt=True)], [v(2, 10, True, True)], [v(3, 10, prev=True)]]
+    vs.append([v(4, 10)])
+    values = [1.0, 5.0, 5.0, 5.0, 1.0]
+    assert [c.index for c in select(vs, values, 15, 21, 20)] == [0, 4]
+    assert [c.index for c in select(vs, values, 25, 31, 30)] == [1, 2, 3]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from typing import Any
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
 from retell.facts import lazy
 from retell.facts.model import Kind
+from retell.facts.quotes import find_spans
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
 from retell.plan import Part, content_words, cosine, dangles
@@ -232,29 +234,86 @@ def is_junk(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Variant:
-    """One way to write a source sentence: as it is, or trimmed."""
+    """One way to write a source sentence: as it is, or trimmed.
+
+    ``needs_prev``: only written right after the sentence before it (a dangling pronoun or
+    connective, or the next sentence of a quotation). ``needs_next``: only written with the
+    sentence after it (a quotation that goes on past this sentence).
+    """
 
     index: int
     text: str
     words: int
     needs_prev: bool
     trimmed: bool
+    needs_next: bool = False
 
 
-def variants(s: Sentence) -> list[Variant]:
-    """The ways ``s`` may be written (none for junk)."""
+def variants(s: Sentence, continues: bool = False, goes_on: bool = False) -> list[Variant]:
+    """The ways ``s`` may be written (none for junk); ``continues``/``goes_on``: ``s`` is in a
+    quotation begun before it / going on after it (see :func:`quote_links`)."""
     if is_junk(s.text):
         return []
     text = clean(s.text)
     first = s.index == 0  # the article's own opening: its reader had nothing before it either
-    out = [Variant(s.index, text, len(text.split()), not first and dangles(text), False)]
+
+    def make(t: str, trimmed: bool) -> Variant:
+        return Variant(
+            s.index, t, len(t.split()), continues or (not first and dangles(t)), trimmed, goes_on
+        )
+
+    out = [make(text, False)]
     t = trim(text)
     if t is not None:
-        out.append(Variant(s.index, t, len(t.split()), not first and dangles(t), True))
+        out.append(make(t, True))
     short = drop_asides(t or text)
     if short is not None:
-        out.append(Variant(s.index, short, len(short.split()), not first and dangles(short), True))
+        out.append(make(short, True))
     return out
+
+
+def quote_links(article: Article) -> tuple[frozenset[int], frozenset[int]]:
+    """(continues, goes_on): indices of the sentences that carry on a quotation begun in the
+    sentence before, and of those whose quotation goes on into the sentence after.
+
+    Why: a quotation is written whole or not at all. DailyMail runs one quotation over several
+    sentences and paragraphs — each paragraph re-opens with a mark, only the last closes, and the
+    speaker is named in one of them — so one of its sentences alone is an unattributed fragment
+    with an unbalanced mark. The quotes are the facts' (:func:`retell.facts.quotes.find_spans`),
+    found over runs of paragraphs that each re-open with a mark (a single-quoted paragraph left
+    open is no quote on its own); a double-quoted one left open is re-opened by the next quote
+    right after it.
+    """
+    sents = article.sentences
+    text = article.text
+    if len(sents) < 2 or not any(c in text for c in _MARKS):
+        return frozenset(), frozenset()
+    regions: list[list[int]] = []
+    for p in article.paragraphs or sents:
+        if regions and p.start < len(text) and text[p.start] in _MARKS:
+            regions[-1][1] = p.end  # DailyMail: the quotation goes on in this paragraph
+        else:
+            regions.append([p.start, p.end])
+    starts = [s.start for s in sents]
+    goes_on: set[int] = set()
+    for r0, r1 in regions:
+        spans = find_spans(text, r0, r1)
+        for n, q in enumerate(spans):
+            a = max(0, bisect_right(starts, q.inner_start) - 1)
+            if sents[a].end <= q.inner_start:
+                a += 1  # it opens between sentences (in text ingest left out)
+            b = max(0, bisect_left(starts, q.inner_end) - 1)  # the last sentence it reaches
+            goes_on.update(range(a, b))
+            if (
+                q.inner_end == q.close  # no closing mark
+                and n + 1 < len(spans)
+                and not text[q.close : spans[n + 1].open].strip()
+            ):
+                goes_on.add(b)  # re-opened right after: the same speech goes on
+    return frozenset(i + 1 for i in goes_on), frozenset(goes_on)
+
+
+_MARKS = "'\"\u2018\u2019\u201c\u201d`"
 
 
 def duplicates(sents: Sequence[Sentence]) -> set[int]:
@@ -334,16 +393,18 @@ def select(
     """Exact choice of variants (at most one per sentence, in order) filling [lo, hi] words.
 
     Maximises the sum of value × words; a dangling variant is allowed only right after the
-    sentence before it. Outside the window, the choice closest to it.
+    sentence before it, and one whose quotation goes on only right before the sentence after it.
+    Outside the window, the choice closest to it.
     """
     cap = int(hi)
-    # state: (words, took_previous) -> (value, back-pointer)
-    states: dict[tuple[int, bool], tuple[float, Any]] = {(0, False): (0.0, None)}
+    # state: (words, took) -> (value, back-pointer); took: 0 the previous sentence was left
+    # out, 1 it was written, 2 it was written and its quotation goes on (this one must follow)
+    states: dict[tuple[int, int], tuple[float, Any]] = {(0, 0): (0.0, None)}
     for i, opts in enumerate(vs):
-        nxt: dict[tuple[int, bool], tuple[float, Any]] = {}
+        nxt: dict[tuple[int, int], tuple[float, Any]] = {}
         for (w, took), (val, bp) in states.items():
-            key = (w, False)
-            if key not in nxt or nxt[key][0] < val:
+            key = (w, 0)
+            if took < 2 and (key not in nxt or nxt[key][0] < val):
                 nxt[key] = (val, bp)
             for v in opts:
                 if v.needs_prev and not took:
@@ -352,15 +413,15 @@ def select(
                 if w2 > cap and w > 0:
                     continue
                 val2 = val + values[i] * v.words
-                key2 = (w2, True)
+                key2 = (w2, 2 if v.needs_next else 1)
                 if key2 not in nxt or nxt[key2][0] < val2:
                     nxt[key2] = (val2, (bp, v))
         states = nxt
     best: tuple[float, Any] | None = None
     best_key = -math.inf
-    for (w, _), (val, bp) in states.items():
-        if bp is None:
-            continue
+    for (w, took), (val, bp) in states.items():
+        if bp is None or took == 2:
+            continue  # nothing chosen, or a quotation cut off before it closes
         inside = lo <= w <= hi
         miss = 0.0 if inside else min(abs(w - lo), abs(w - hi))
         rank = val - 0.05 * abs(w - target) - 1000.0 * miss
@@ -385,6 +446,7 @@ def write_parts(
     for b in bags:
         art_bag.update(b)
     taken: Counter[str] = Counter()
+    continues, goes_on = quote_links(article)
     segments = []
     for part in parts:
         sents = part.sentences(article)
@@ -398,7 +460,10 @@ def write_parts(
                 norm = math.sqrt(sum(v * v for v in bag.values()))
                 if dot and dot > 0.5 * norm * norm_taken:
                     scores[j] *= 0.3
-        vs = [[] if s.index in dupes else variants(s) for s in sents]
+        vs = [
+            [] if s.index in dupes else variants(s, s.index in continues, s.index in goes_on)
+            for s in sents
+        ]
         for j, opts in enumerate(vs):
             if j == 0:  # the part's first sentence opens a paragraph: nothing before it counts
                 vs[j] = [v for v in opts if not v.needs_prev]

@@ -20,7 +20,7 @@ from itertools import chain
 from operator import mul
 from typing import Any
 
-from retell.engines.extractive import Variant, variants
+from retell.engines.extractive import Variant, quote_links, variants
 from retell.ingest.article import Article
 from retell.plan import content_stems, dangles
 
@@ -261,10 +261,11 @@ def _prepare(
     first_mask = 0
     units: list[list[_Unit]] = []
     seen: list[int] = []  # masks of the sentences so far, to skip repeats
+    continues, goes_on = quote_links(article)
     for s in sents:
         if len(units) >= window:
             break
-        opts = variants(s)
+        opts = variants(s, s.index in continues, s.index in goes_on)
         if not opts:
             continue
         if s.index == 0:
@@ -399,11 +400,13 @@ def _enumerate(prep: _Prepared, lo: int, hi: int, window: int, max_pick: int) ->
         out.append(Candidate(tuple(u.variant for u in chosen), words, f))
 
     def dfs(start: int, chosen: list[_Unit], words: int) -> None:
-        if chosen and lo <= words:
+        # A quotation that goes on past the last pick: only its next sentence may follow.
+        stop = _goes_on(chosen[-1].variant, units, start) if chosen else len(units)
+        if chosen and lo <= words and not chosen[-1].variant.needs_next:
             emit(chosen, words)
         if len(chosen) >= max_pick:
             return
-        for i in range(start, len(units)):
+        for i in range(start, stop):
             for u in units[i]:
                 w2 = words + u.variant.words
                 if w2 > hi:
@@ -421,6 +424,16 @@ def _enumerate(prep: _Prepared, lo: int, hi: int, window: int, max_pick: int) ->
 
     dfs(0, [], 0)
     return out
+
+
+def _goes_on(last: Variant, units: list[list[_Unit]], start: int) -> int:
+    """Where the next pick's unit range ends after ``last``: all units, or only the next one when
+    ``last``'s quotation goes on and that unit is its next sentence (else none)."""
+    if not last.needs_next:
+        return len(units)
+    if start < len(units) and units[start][0].variant.index == last.index + 1:
+        return start + 1
+    return start
 
 
 # Features the quick ranking computes; a model weighting any other feature is ranked by
@@ -480,12 +493,13 @@ def ranked(
         out.append((sc, tuple(u.variant for u in chosen), words))
 
     def dfs(start: int, words: int, mask: int, agg: list[float], pure: bool, sum_pos: int) -> None:
-        if chosen and lo <= words:
+        stop = _goes_on(chosen[-1].variant, units, start) if chosen else len(units)
+        if chosen and lo <= words and not chosen[-1].variant.needs_next:
             emit(words, mask, agg, pure, sum_pos)
         if len(chosen) >= max_pick:
             return
         k = len(chosen)
-        for i in range(start, len(units)):
+        for i in range(start, stop):
             for u in units[i]:
                 v = u.variant
                 w2 = words + v.words
