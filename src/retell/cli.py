@@ -73,24 +73,46 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--segments", type=click.IntRange(1, 10), default=None,
-              help="Number of segments (default: from the article's length).")
-@click.option("--words", type=click.IntRange(20, 400), default=None,
-              help="Words per segment, question included (default 90).")
-@click.option("--engine", default="extractive", show_default=True,
-              help="Writing engine: extractive (no model) or llm (OpenAI-compatible server).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--segments",
+    type=click.IntRange(1, 10),
+    default=None,
+    help="Number of segments (default: from the article's length).",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(20, 400),
+    default=None,
+    help="Words per segment, question included (default 90).",
+)
+@click.option(
+    "--engine",
+    default="extractive",
+    show_default=True,
+    help="Writing engine: extractive (no model) or llm (OpenAI-compatible server).",
+)
 @click.option("--brand", default=None, help='Brand line (default "Metro Report").')
 @click.option("--section", default=None, help="Section label (default: from metadata or text).")
 @click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on loopback or private addresses.")
-@click.option("--llm-base-url", default=None,
-              help="OpenAI-compatible base URL (else RETELL_LLM_BASE_URL / OPENAI_BASE_URL).")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private addresses.")
+@click.option(
+    "--llm-base-url",
+    default=None,
+    help="OpenAI-compatible base URL (else RETELL_LLM_BASE_URL / OPENAI_BASE_URL).",
+)
 @click.option("--llm-model", default=None, help="Model name (else RETELL_LLM_MODEL).")
-@click.option("--llm-api-key", default=None,
-              help="API key (else RETELL_LLM_API_KEY / OPENAI_API_KEY).")
+@click.option(
+    "--llm-api-key", default=None, help="API key (else RETELL_LLM_API_KEY / OPENAI_API_KEY)."
+)
 @click.option("--llm-timeout", type=float, default=None, help="Seconds per model call.")
 @_friendly
 def report(
@@ -113,25 +135,47 @@ def report(
 
     article = _load(source, allow_private)
     options: dict[str, Any] = {"progress": sys.stderr.isatty()}
-    for key, value in (("base_url", llm_base_url), ("model", llm_model),
-                       ("api_key", llm_api_key), ("timeout", llm_timeout)):
+    for key, value in (
+        ("base_url", llm_base_url),
+        ("model", llm_model),
+        ("api_key", llm_api_key),
+        ("timeout", llm_timeout),
+    ):
         if value is not None:
             options[key] = value
-    rep = make_report(article, segments=segments, words=words, engine=engine, brand=brand,
-                      section=section, options=options)
+    rep = make_report(
+        article,
+        segments=segments,
+        words=words,
+        engine=engine,
+        brand=brand,
+        section=section,
+        options=options,
+    )
     _write(output, rep.render(fmt))
 
 
 @cli.command()
 @click.argument("source")
 @click.argument("rewrite")
-@click.option("-f", "--format", "fmt", type=click.Choice(AUDIT_FORMATS), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(AUDIT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
-@click.option("--judge", type=click.Choice(("none", "llm")), default="none", show_default=True,
-              help="Ask the configured LLM for a second opinion on each sentence.")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on loopback or private addresses.")
+@click.option(
+    "--judge",
+    type=click.Choice(("none", "llm")),
+    default="none",
+    show_default=True,
+    help="Ask the configured LLM for a second opinion on each sentence.",
+)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private addresses.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @_friendly
 def audit(

@@ -84,7 +84,9 @@ def report(
     segs = _segments(article, parts, draft, head, checker)
     segs, findings = _repair(article, segs, checker)
     if not segs:
-        raise InputError("nothing in the article could be reported faithfully: is it a news article?")
+        raise InputError(
+            "nothing in the article could be reported faithfully: is it a news article?"
+        )
     return Report(
         engine=chosen.name,
         brand=brand or DEFAULT_BRAND,
