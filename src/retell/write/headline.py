@@ -76,7 +76,9 @@ _SMALL = _words(
 _PARTICLES = _words("van von de da del der den la le bin al di du")
 _DANGLING = _SMALL | _phrases(
     "is|are|was|were|be|been|has|have|had|his|her|its|their|this|that|these|those|who|which|"
-    "not|will|would|can|could|after|before|about|said|says|says:|said:|has been|being"
+    "not|will|would|can|could|after|before|about|said|says|says:|said:|has been|being|"
+    # comparatives and quantifiers want what follows ("… by More" cut from "by more than 80")
+    "more|less|fewer|most|least|some|any|each|every|our|my|your|such|due"
 )
 
 
@@ -218,6 +220,11 @@ def _compress(sentence: str, limit: int = MAX_WORDS) -> tuple[str, bool]:
         t, clean = _cut(t.split(), limit)
     t = t.strip().rstrip(",;:-\u2014\u2013").strip()
     t = re.sub(r",\s+\S+$", "", t) if _n(t) > 5 else t  # "…, especially"
+    words = t.split()
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()  # whatever step cut the sentence, it never ends on a function word
+        clean = False
+    t = " ".join(words).rstrip(",;:-\u2014\u2013").strip()
     t = re.sub(r"^[\"'\u2018\u201c]+|[\"'\u2019\u201d]+$", "", t) if t.count('"') % 2 else t
     return _title_case(t), clean
 
