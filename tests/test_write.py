@@ -274,24 +274,13 @@ def test_plural_agreement() -> None:
     art = from_text(
         "The protests spread quickly. The protests drew large crowds. Police watched the protests."
     )
-    expected = {
-        "change": "Do the protests change how you see this story?",
-        "matter": "How much do the protests matter to you, and why?",
-        "view": "What would change your mind about the protests?",
-    }
-    for key, want in expected.items():
-        used = {f"t:{k}" for k, _ in TEMPLATES if k != key}
-        assert question(art, art.sentences, used=used) == want
-
-
-def test_articles_open_on_different_templates() -> None:
-    """A page of reports should not open every first question with the same words."""
-    firsts = set()
-    for name in ("sport", "business", "health", "politics", "technology"):
-        art = from_text((FIXTURES / "write" / f"{name}.txt").read_text(encoding="utf-8"))
-        seg = art.paragraph_sentences(art.paragraphs[0])
-        firsts.add(" ".join(question(art, seg, used=set()).split()[:4]))
-    assert len(firsts) >= 3, firsts
+    used = {f"t:{k}" for k in ("make", "know", "view", "ask", "light", "reaction", "explain")}
+    q = question(art, art.sentences, used=used)
+    assert q == "Do the protests change how you see this story, and why?"
+    q = question(art, art.sentences, used=used)
+    assert q == "How much weight would you give to the protests in this story?"
+    q = question(art, art.sentences, used=used)
+    assert q == "What do you think the protests tell us about the wider story?"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -401,66 +390,6 @@ def test_a_verb_after_a_relative_pronoun_is_not_part_of_the_subject() -> None:
     assert not [f for f in found if f.startswith("use ")], found
 
 
-# ---------------------------------------------------------------- polish: subjects, templates
-
-
-def test_a_past_tense_verb_after_a_noun_ends_the_subject() -> None:
-    text = (
-        "Shares in the retailer rose 8 per cent on Thursday. Profits at the retailer fell "
-        "sharply as the retailer led a slump in the sector."
-    )
-    found = [s.text for s in subjects(from_text(text), [text])]
-    assert "retailer" in found, found
-    assert not [f for f in found if f.split()[-1] in {"rose", "fell", "led"}], found
-
-
-def test_a_verb_after_to_or_a_modal_is_not_part_of_the_subject() -> None:
-    text = (
-        "The charity wants to raise awareness of the disease. Doctors will take credit for "
-        "the progress. The disease affects children. She doesn't play tennis to stay fit."
-    )
-    found = [s.text for s in subjects(from_text(text), [text])]
-    assert not [f for f in found if f.split()[0] in {"raise", "take", "play"}], found
-
-
-def test_a_recurring_noun_beats_a_one_off_adjectival_phrase() -> None:
-    text = (
-        "Viewers described the visceral horror of the scenes. Police released footage of the "
-        "attack on Monday. The footage showed the attacker."
-    )
-    found = [s.text for s in subjects(from_text(text), [text])]
-    assert found[0] == "footage", found
-    assert "visceral horror" not in found[:2], found
-    text = (
-        "The singer wrote countless compositions over five decades. His songs were sung at "
-        "weddings. The singer released a final album in the spring."
-    )
-    found = [s.text for s in subjects(from_text(text), [text])]
-    assert "countless compositions" not in found, found
-
-
-def test_templates_are_short_and_not_formulaic(seed: Article) -> None:
-    """An editor's closing question is short: the template says at most nine words itself."""
-    for key, template in TEMPLATES:
-        assert len(re.findall(r"[A-Za-z]+", template.replace("{s}", ""))) <= 9, key
-        assert "described" not in template and "before judging" not in template, key
-    used: set[str] = set()
-    for seg in _segments(seed, 6):
-        q = question(seed, seg, used=used)
-        assert "as described in this part" not in q and "before judging" not in q, q
-
-
-def test_a_subject_never_repeats_a_template_word() -> None:
-    text = (
-        "Climate change is the focus of the summit. Delegates argued over climate change "
-        "targets. Climate change dominated the talks."
-    )
-    art = from_text(text)
-    used = {f"t:{k}" for k, _ in TEMPLATES if k != "change"}
-    q = question(art, art.sentences, used=used)
-    assert "change change" not in q, q
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -475,17 +404,3 @@ def test_headline_never_ends_on_a_function_word(sentence: str) -> None:
     last = h.split()[-1].lower()
     assert last not in {"more", "than", "by", "of", "the", "a", "in", "less", "most"}, h
     assert _is_subsequence(h.split(), sentence)
-
-
-def test_a_unit_is_not_a_subject() -> None:
-    art = from_text((FIXTURES / "write" / "business.txt").read_text(encoding="utf-8"))
-    q = question(art, art.sentences[:4], used=set())
-    assert "dollars" not in q, q
-
-
-def test_a_unit_after_a_number_does_not_open_a_subject() -> None:
-    text = (
-        "The pilot flew a 2,000 mile flight. The flight ended in a storm and the flight was late."
-    )
-    found = [s.text for s in subjects(from_text(text), [text])]
-    assert "mile flight" not in found and "flight" in found, found

@@ -11,13 +11,10 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from lemminflect import getInflection
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
@@ -33,21 +30,18 @@ def _words(text: str) -> frozenset[str]:
 # Each template has one {s} slot (the subject with its determiner). Variants in [sg|pl] agree
 # with the subject's number. None of them asserts anything about the subject.
 TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("stand", "Where do you stand on {s}, and why?"),
-    ("ask", "What would you ask about {s} if you could?"),
-    ("next", "What would you want to find out about {s} next?"),
-    ("change", "[Does|Do] {s} change how you see this story?"),
-    ("hear", "Who would you most like to hear from about {s}?"),
-    ("matter", "How much [does|do] {s} matter to you, and why?"),
-    ("view", "What would change your mind about {s}?"),
-    ("tell", "What would you tell a friend about {s}?"),
-    ("stands", "What stands out to you about {s}?"),
-    ("take", "What is your own take on {s} so far?"),
+    ("make", "What do you make of {s} as described in this part of the story?"),
+    ("know", "What more would you want to know about {s} before judging?"),
+    ("view", "What would change your view on {s}, if anything at all?"),
+    ("ask", "What questions would you ask about {s} if you could?"),
+    ("light", "Who do you think could shed more light on {s}?"),
+    ("reaction", "What is your first reaction to {s} as reported here?"),
+    ("explain", "How would you explain {s} to a friend who missed this story?"),
+    ("change", "[Does|Do] {s} change how you see this story, and why?"),
+    ("weigh", "How much weight would you give to {s} in this story?"),
+    ("tell", "What do you think {s} [tells|tell] us about the wider story?"),
 )
 MIN_WORDS, MAX_WORDS = 8, 14
-_TEMPLATE_WORDS = {
-    key: frozenset(re.findall(r"[a-z]+", t.lower())) - {"s", "the"} for key, t in TEMPLATES
-}
 
 _DETERMINERS = _words(
     "a an the this that these those his her its their our my your some any each every no "
@@ -88,22 +82,12 @@ _PREPOSITIONS = _words(
 _GENERIC = _words(
     "age name names following night nights morning evening hour hours minute minutes moment "
     "look spot end start side member members group official officials source sources person "
-    "family friend friends home house world country city area room line seat love average "
-    "life fact size mention wrong position question awareness situation thing issue"
-)
-_UNITS = _words(
-    "dollar pound euro yen penny cent gallon litre liter mile metre meter kilometre inch foot "
-    "ton tonne kilogram gram ounce acre"
+    "family friend friends home house world country city area room line seat love average"
 )
 # Words that head a noun phrase badly ("levels of …" → take what follows instead).
 _WEAK_HEADS = _words(
-    "level levels lot lots number numbers kind kinds sort sorts type types part rest majority amount range series "
+    "level levels lot lots number numbers kind sort type part rest majority amount range series "
     "form side end top use case cases example result fact point place area percent brink verge"
-)
-# Quantity and intensity words that make an odd subject when they open it.
-_VAGUE_MODIFIERS = _words(
-    "countless numerous little fewer less huge big great massive enormous tiny vast visceral "
-    "sheer mere real true whole entire extra further greater larger smaller better best worse worst"
 )
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*|\S")
 
@@ -164,15 +148,9 @@ def _choose(article: Article, texts: Sequence[str], used: set[str]) -> tuple[str
     """The question and what it adds to ``used`` (see :func:`question`); ``used`` is not changed."""
     cands = subjects(article, texts)
     fresh = [c for c in cands if f"s:{c.head}" not in used] or cands
-    # each article starts at its own template, so a page of reports does not open every first
-    # question the same way (the order then stays fixed, so a report's questions still vary)
-    shift = zlib.crc32(article.text.encode("utf-8", "replace")) % len(TEMPLATES)
-    rotated = TEMPLATES[shift:] + TEMPLATES[:shift]
-    order = [t for t in rotated if f"t:{t[0]}" not in used] or list(rotated)
+    order = [t for t in TEMPLATES if f"t:{t[0]}" not in used] or list(TEMPLATES)
     for subj in fresh[:6]:
         for key, template in order:
-            if set(subj.text.split()) & _TEMPLATE_WORDS[key]:
-                continue  # "Does the climate change change …?"
             q = _fill(template, subj)
             if MIN_WORDS <= len(q.split()) <= MAX_WORDS and q not in used:
                 return q, (f"t:{key}", f"s:{subj.head}", q)
@@ -239,26 +217,6 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
             score *= 0.25  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
-        if head in _UNITS:
-            score *= 0.1  # "dollars", "gallons": a unit is what a number counted, not a topic
-        # Prefer what the segment keeps coming back to, or what the article is about, over a
-        # one-off word ("dollars", "the hosts") or a one-off adjectival phrase ("the visceral
-        # horror"): a question about a passing detail reads odd.
-        words = phrase.split()
-        if tf >= 2 or df >= 3:
-            score *= 1.3
-        elif len(words) == 1:
-            score *= 0.5
-        if n == 1 and tf < 2 and len(words) > 1 and _adjective_only(words[0]):
-            score *= 0.5
-        if (
-            not plural
-            and not det
-            and _countable_singular(head)
-            and len(words) > 1
-            and (_adjective_only(words[0]) or "-" in words[0])
-        ):
-            det = "the"  # "award-winning movie" alone is not English ("climate change" is)
         out.append(Subject(phrase, head, plural, det, score))
     out.sort(key=lambda s: (-s.score, s.text))
     return out
@@ -337,27 +295,6 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
 
 
 # words after which a noun-or-verb word ("use", "fear", "claim") is the verb of a clause
-# words after which a base-form verb ("raise", "take") opens a verb phrase, not a noun phrase
-_MODALS = _words(
-    "will would can could should must may might not did does do doesn't don't didn't won't "
-    "can't cannot couldn't wouldn't shouldn't"
-) | _words("doesn\u2019t don\u2019t didn\u2019t won\u2019t can\u2019t couldn\u2019t wouldn\u2019t")
-# after "to" only common verbs count: "to raise awareness", but "catapulting him to sex symbol
-# status" is a noun phrase
-_TO_VERBS = _words(
-    "raise take make give get have keep pay find show help build win lose face avoid protect "
-    "support meet reach boost cut improve respect save spend end stop change create play "
-    "tackle address fight reduce prevent beat"
-)
-
-
-def _opens_verb_phrase(prev: str, tok: str) -> bool:
-    """Is ``tok`` after ``prev`` a verb's base form ("will take credit", "to raise awareness")?"""
-    if tok not in pos_of(tok).get("VERB", ()):
-        return False
-    return prev in _MODALS or (prev == "to" and tok in _TO_VERBS)
-
-
 _CLAUSE_SUBJECTS = frozenset(["who", "which", "that", "they", "we", "i", "you", "he", "she", "it"])
 
 
@@ -379,8 +316,6 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                 break
         j = i
         while j < n and content[j]:
-            if j > i and _past_verb(toks[j]):
-                break  # "the retailer rose 8 per cent": a past tense after a noun is its verb
             j += 1
         # the run toks[i:j]; end it at its last word that can head a noun phrase here
         end = j
@@ -392,19 +327,11 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                 start += 1
             if any(not _modifier(t) for t in toks[start : end - 1]):
                 start = end - 1
-            while start < end - 1 and _lemma(toks[start]) in _UNITS:
-                start += 1  # "a 2,000 mile flight": the unit belongs to the number
             for t in range(start, end - 1):
                 if _is_plural(toks[t]):
                     start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
             if start < end - 1 and start > 0 and toks[start - 1].lower() in _CLAUSE_SUBJECTS:
                 start += 1  # "commanders who use abuse": after a subject the word is its verb
-            if (
-                start < end - 1
-                and start > 0
-                and _opens_verb_phrase(toks[start - 1].lower(), toks[start].lower())
-            ):
-                start += 1  # "to raise awareness", "will take credit": a verb and its object
             head_i = end - 1
             if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
                 k = end + 1
@@ -455,23 +382,6 @@ def _head_ok(toks: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _adjective_only(tok: str) -> bool:
-    """A word lemminflect knows as an adjective and never as a noun ("visceral", "countless")."""
-    pos = pos_of(tok.lower())
-    return "ADJ" in pos and "NOUN" not in pos
-
-
-@lru_cache(maxsize=65536)
-def _past_verb(tok: str) -> bool:
-    """A past-tense form of a verb other than the verb's own base ("rose", "fell", "led")."""
-    low = tok.lower()
-    for lemma in pos_of(low).get("VERB", ()):
-        if lemma != low and low in getInflection(lemma, "VBD"):
-            return True
-    return False
-
-
-@lru_cache(maxsize=65536)
 def _content_word(tok: str) -> bool:
     """A lower-case content word, whatever the article writes with a capital."""
     low = tok.lower()
@@ -503,8 +413,6 @@ def _nounish(tok: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _modifier(tok: str) -> bool:
-    if tok.lower() in _VAGUE_MODIFIERS:
-        return False  # "countless compositions", "the little help": the noun alone reads better
     pos = pos_of(tok.lower())
     if not pos:
         return "-" in tok
