@@ -64,6 +64,27 @@ def _load(source: str, allow_private: bool) -> Any:
     return ingest.load(source, allow_private=allow_private)
 
 
+def _format_option(choices: tuple[str, ...]) -> Callable[[F], F]:
+    """``-f/--format`` with the formats one command can render."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+_output_option = click.option(
+    "-o", "--output", default=None, help="Write to this file instead of stdout."
+)
+_allow_private_option = click.option(
+    "--allow-private", is_flag=True, help="Allow URLs on loopback or private addresses."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="retell", prog_name="retell")
 def cli() -> None:
@@ -73,15 +94,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(REPORT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option(REPORT_FORMATS)
 @click.option(
     "--segments",
     type=click.IntRange(1, 10),
@@ -102,8 +115,8 @@ def cli() -> None:
 )
 @click.option("--brand", default=None, help='Brand line (default "Metro Report").')
 @click.option("--section", default=None, help="Section label (default: from metadata or text).")
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private addresses.")
+@_output_option
+@_allow_private_option
 @click.option(
     "--llm-base-url",
     default=None,
@@ -158,16 +171,8 @@ def report(
 @cli.command()
 @click.argument("source")
 @click.argument("rewrite")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(AUDIT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@_format_option(AUDIT_FORMATS)
+@_output_option
 @click.option(
     "--judge",
     type=click.Choice(("none", "llm")),
@@ -175,7 +180,7 @@ def report(
     show_default=True,
     help="Ask the configured LLM for a second opinion on each sentence.",
 )
-@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private addresses.")
+@_allow_private_option
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @_friendly
 def audit(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import mul
@@ -177,28 +178,26 @@ def _prepare(
             got = encoded[text] = _encode(text) if full else _encode_mask(text)
         return got
 
-    def _encode(text: str) -> tuple[int, int, float, int]:
-        st = _stems(text)
+    def _mask(st: Sequence[str]) -> int:
         m = 0
         for w in st:
             b = bit.get(w)
             if b is not None:
                 m |= 1 << b
+        return m
+
+    def _encode(text: str) -> tuple[int, int, float, int]:
+        st = _stems(text)
         bm = 0
         for bg in zip(st, st[1:], strict=False):
             b = bbit.get(bg)
             if b is not None:
                 bm |= 1 << b
-        return m, bm, sum(weight.get(w, 0.0) for w in st), st.__len__()
+        return _mask(st), bm, sum(weight.get(w, 0.0) for w in st), st.__len__()
 
     def _encode_mask(text: str) -> tuple[int, int, float, int]:
         st = _stems(text)
-        m = 0
-        for w in st:
-            b = bit.get(w)
-            if b is not None:
-                m |= 1 << b
-        return m, 0, 0.0, len(st)
+        return _mask(st), 0, 0.0, len(st)
 
     # The lead at every length up to hi: masks and weights of its first n words.
     lead_mask = [0] * (hi + 1)
