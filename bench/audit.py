@@ -10,8 +10,8 @@ Figures:
 - recall per FRANK / BUMP / SummEdits error type (share of inconsistent summaries of that type
   caught);
 - ms per pair for ``retell.check.audit_texts(article, summary)`` (ingest both, build the
-  checker, audit) and for sumy's LexRankSummarizer on the same article (pysbd sentences, regex
-  words, English stemmer and stop words; parse + rank 3 sentences), and the median per-pair ratio.
+  checker, audit) and for sumy's LexRankSummarizer on the same article (pysbd sentences, sumy's
+  own word tokenizer, English stemmer and stop words; parse + rank 3 sentences: bench/sumy_baseline.py), and the median per-pair ratio.
 
 - the report's self-check beyond ingest: ``Checker(article)`` + ``.audit()`` of the one-segment
   report of ``--report`` (default: the seed article).
@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import re
 import statistics
 import sys
 import time
@@ -34,48 +33,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path("/work/shared/bench/audit-dev.jsonl")
+sys.path.insert(0, str(ROOT / "bench"))
+from sumy_baseline import LexRank  # noqa: E402
+
 TYPES = {
     "frank-cnndm": ("EntE", "RelE", "CircE", "OutE", "CorefE", "LinkE", "GramE", "Other"),
     "frank-xsum": ("EntE", "RelE", "CircE", "OutE", "CorefE", "LinkE", "GramE", "Other"),
 }
-
-
-class RegexPysbdTokenizer:
-    """Duck-types sumy's Tokenizer (its default needs NLTK data we cannot fetch)."""
-
-    _word = re.compile(r"\w+(?:[-']\w+)*")
-
-    def __init__(self) -> None:
-        import pysbd
-
-        self._seg = pysbd.Segmenter(language="en", clean=False)
-
-    @property
-    def language(self) -> str:
-        return "english"
-
-    def to_sentences(self, paragraph: str) -> list[str]:
-        return [s.strip() for s in self._seg.segment(paragraph) if s.strip()]
-
-    def to_words(self, sentence: str) -> list[str]:
-        return self._word.findall(sentence)
-
-
-class LexRank:
-    def __init__(self) -> None:
-        from sumy.nlp.stemmers import Stemmer
-        from sumy.summarizers.lex_rank import LexRankSummarizer
-        from sumy.utils import get_stop_words
-
-        self.tokenizer = RegexPysbdTokenizer()
-        self.summarizer = LexRankSummarizer(Stemmer("english"))
-        self.summarizer.stop_words = get_stop_words("english")
-
-    def __call__(self, text: str) -> list[str]:
-        from sumy.parsers.plaintext import PlaintextParser
-
-        doc = PlaintextParser.from_string(text, self.tokenizer).document
-        return [str(s) for s in self.summarizer(doc, 3)]
 
 
 def balanced_accuracy(y: list[int], pred: list[int]) -> float:
@@ -225,7 +189,7 @@ def main() -> None:
         ms_retell.append(1000 * (t1 - t0))
         if lexrank is not None:
             t2 = time.perf_counter()
-            lexrank(r["article"])
+            lexrank.sentences(r["article"], 3)
             t3 = time.perf_counter()
             ms_sumy.append(1000 * (t3 - t2))
             ratios.append(ms_sumy[-1] / max(ms_retell[-1], 1e-6))

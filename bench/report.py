@@ -5,8 +5,8 @@ F1 (rouge-score, Porter stemmer on) of its **sentences only** — headline and q
 against the reference highlights, beside
 - LEAD: the article's first N words, N = the number of words of retell's sentences (cut
   mid-sentence), on the raw article text as given (and, for reference, on the text ingest kept);
-- sumy LexRank: sentences by LexRank rating (pysbd sentences, no NLTK data needed) added until N
-  words, cut to N words — the same length as retell's.
+- sumy LexRank: sentences by LexRank rating (pysbd sentences, sumy's own word tokenizer:
+  bench/sumy_baseline.py) added until N words, cut to N words — the same length as retell's.
 Also: ms per article for retell (the whole pipeline) and sumy (parse + rank), the median
 per-article ratio, and unsupported facts in retell's reports — numbers, quotations and multi-word
 names absent from the article (an independent check in this script) plus the report's own
@@ -25,9 +25,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from rouge_score import rouge_scorer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sumy_baseline import LexRank  # noqa: E402
 
 DATA = Path("/work/shared/bench/rouge-dev.jsonl")
 WORDS = 60
@@ -76,59 +78,6 @@ def use_model(path: Path) -> None:
         int(data.get("max_pick", extractive.MAX_PICK)),
     )
     extractive.model = lambda: m  # type: ignore[assignment]
-
-
-# ----------------------------------------------------------------------------------------------
-# sumy LexRank with a pysbd tokenizer (sumy's default tokenizer needs NLTK data we cannot fetch)
-
-
-class PysbdTokenizer:
-    """Duck-types sumy's Tokenizer: pysbd for sentences, a regex for words."""
-
-    language = "english"
-    _word = re.compile(r"\w+(?:[-'’]\w+)*")
-
-    def __init__(self) -> None:
-        import pysbd
-
-        self._seg = pysbd.Segmenter(language="en", clean=False)
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s.strip() for s in self._seg.segment(paragraph) if s.strip())
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(self._word.findall(sentence))
-
-
-class LexRank:
-    """sumy's LexRankSummarizer (English stemmer and stop words), filled to N words."""
-
-    def __init__(self) -> None:
-        from sumy.nlp.stemmers import Stemmer
-        from sumy.summarizers.lex_rank import LexRankSummarizer
-        from sumy.utils import get_stop_words
-
-        self.tokenizer = PysbdTokenizer()
-        self.summarizer = LexRankSummarizer(Stemmer("english"))
-        self.summarizer.stop_words = get_stop_words("english")
-
-    def __call__(self, text: str, n: int) -> str:
-        from sumy.parsers.plaintext import PlaintextParser
-
-        doc = PlaintextParser.from_string(text, self.tokenizer).document
-
-        def until_n_words(infos: list[Any]) -> list[Any]:
-            # called with sentences by rating, best first: keep them until N words
-            out, count = [], 0
-            for info in infos:
-                if count >= n:
-                    break
-                out.append(info)
-                count += len(str(info.sentence).split())
-            return out
-
-        picked = self.summarizer(doc, until_n_words)
-        return " ".join(" ".join(str(s) for s in picked).split()[:n])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -186,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     rows = rows[: args.limit] if args.limit else rows
     name, summarize = retell_summarizer()
-    lexrank = LexRank()
+    lexrank = LexRank().words
     from retell.ingest import from_text
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
