@@ -160,22 +160,36 @@ def _cue_lists() -> tuple[tuple[str, tuple[tuple[str, float, bool], ...]], ...]:
     )
 
 
-def _cue_counts(text: str) -> tuple[dict[str, int], Counter[str]]:
-    """:func:`_term_counts` (every count it gives a single-word cue: the token's own count plus
-    the forms whose lemma it is), and the token counts it was made from."""
-    toks = Counter(_TOKEN.findall(text))
+def _cue_counts(text: str) -> tuple[dict[str, int], set[str]]:
+    """:func:`_term_counts` for the single-word cues only (the token's own count plus the forms
+    whose lemma it is), and the set of tokens of the text.
+
+    Only cue counts are ever read, so only the tokens that are a cue or a form of one are
+    counted: ``filter`` with a set's ``__contains__`` keeps them in C, and counting those few is
+    cheaper than counting every word of the article.
+    """
+    toks = _TOKEN.findall(text)
     by_form = _cue_lemmas_by_form()
     if by_form is None:  # pragma: no cover - another lemminflect
-        return _term_counts(text), toks
-    out: dict[str, int] = dict(toks)
-    for tok in toks.keys() & by_form.keys():  # only words with a cue among their lemmas
-        n = toks[tok]
+        return _term_counts(text), set(toks)
+    counted = _counted_tokens()
+    own = Counter(filter(counted.__contains__, toks))
+    out: dict[str, int] = dict(own)
+    for tok in own.keys() & by_form.keys():  # only words with a cue among their lemmas
+        n = own[tok]
         for lem in by_form[tok]:
             out[lem] = out.get(lem, 0) + n
-    return out, toks
+    return out, set(toks)
 
 
-def _leads(toks: Counter[str]) -> set[str]:
+@lru_cache(maxsize=1)
+def _counted_tokens() -> frozenset[str]:
+    """The tokens whose counts a section score can read: single-word cues and their forms."""
+    by_form = _cue_lemmas_by_form() or {}
+    return frozenset(_cue_index()[0]) | frozenset(by_form)
+
+
+def _leads(toks: set[str]) -> set[str]:
     """Each token's opening run of letters ("minister's" → "minister"; most tokens are all
     letters and are their own)."""
     leads = set(toks)
