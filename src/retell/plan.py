@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 from retell.ingest.article import Article, Sentence
 
@@ -108,17 +109,22 @@ def _content_stem(word: str) -> str:
     return "" if w in STOPWORDS or len(w) < 2 else _stem(w)
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
-    """Cosine similarity of two bags of words (0 when either is empty)."""
+def cosine(a: Mapping[str, int], b: Mapping[str, int]) -> float:
+    """Cosine similarity of two bags of words (0 when either is empty).
+
+    Counts are integers, so every sum is exact whatever its order: the shared words are found
+    by a set intersection and the products summed by ``map`` (in C), not one Python step per word.
+    """
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0
+    dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
     if not dot:
         return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = math.sqrt(sum(map(mul, a.values(), a.values())))
+    nb = math.sqrt(sum(map(mul, b.values(), b.values())))
     return dot / (na * nb)
 
 
@@ -164,13 +170,19 @@ def depth_scores(bags: Sequence[Counter[str]], block: int) -> list[float]:
     """
     n = len(bags)
     gap = [0.0] * n
+    # The windows slide one sentence at a time: add the sentence entering each, take away the
+    # one leaving (the same integer counts as summing the window afresh at every gap).
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for b in bags[:block]:
+        _add(right, b, 1)
     for g in range(1, n):
-        left: Counter[str] = Counter()
-        for b in bags[max(0, g - block) : g]:
-            left.update(b)
-        right: Counter[str] = Counter()
-        for b in bags[g : g + block]:
-            right.update(b)
+        _add(left, bags[g - 1], 1)
+        if g - block - 1 >= 0:
+            _add(left, bags[g - block - 1], -1)
+        _add(right, bags[g - 1], -1)
+        if g + block - 1 < n:
+            _add(right, bags[g + block - 1], 1)
         gap[g] = cosine(left, right)
     depth = [0.0] * n
     for g in range(1, n):
@@ -186,6 +198,16 @@ def depth_scores(bags: Sequence[Counter[str]], block: int) -> list[float]:
             i += 1
         depth[g] = (peak_l - gap[g]) + (peak_r - gap[g])
     return depth
+
+
+def _add(window: dict[str, int], bag: Mapping[str, int], sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) a sentence's counts; words that reach 0 leave."""
+    for w, c in bag.items():
+        v = window.get(w, 0) + sign * c
+        if v:
+            window[w] = v
+        else:
+            del window[w]
 
 
 def plan(
@@ -279,14 +301,16 @@ def _best_cuts(
     # Each part (s, e)'s cost does not depend on how many parts came before it: compute it once,
     # not once per part count (the same terms, added in the same order as before).
     pairs: list[list[tuple[int, int, float, float]]] = []
+    inner = [(s, idx[s], cum[s], depth[s]) for s in starts[1:]]
     for e in ends:
         row = []
-        for s in starts[1:]:
+        ce = cum[e]
+        for s, s_i, cs, d in inner:  # cost(s, e) written out: this loop is the DP's O(m²)
             if s >= e:
                 break
-            c = cost(s, e)
-            if c is not None:
-                row.append((s, idx[s], c, depth[s]))
+            w = ce - cs
+            if w >= min_words:
+                row.append((s, s_i, -(((w - mean) / mean) ** 2), d))
         pairs.append(row)
     for j in range(2, k + 1):
         prev_best = best[j - 1]
