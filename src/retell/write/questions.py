@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
@@ -188,10 +189,10 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     capitalised = _capitalised_words(article.text)
     seg = [_text_chunks(text, capitalised) for text in texts]
     art_lemmas = _article_lemmas(article.text)
-    seg_lemmas = Counter(_lemma(t) for toks, _ in seg for t in toks if t[:1].islower())
+    seg_lemmas = Counter(chain.from_iterable(lemmas for _, _, lemmas in seg))
     phrases: Counter[str] = Counter()
     info: dict[str, tuple[str, bool, str]] = {}
-    for toks, chunks in seg:
+    for toks, chunks, _ in seg:
         for start, end, head_i in chunks:
             words = toks[start:end]
             phrase = " ".join(words)
@@ -225,11 +226,16 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
 @lru_cache(maxsize=256)
 def _text_chunks(
     text: str, capitalised: frozenset[str]
-) -> tuple[list[str], list[tuple[int, int, int]]]:
-    """The tokens of one segment text and its :func:`_chunks` (cached: the engine asks for the
-    question of several candidate summaries that share sentences). Read-only."""
+) -> tuple[list[str], list[tuple[int, int, int]], tuple[str, ...]]:
+    """The tokens of one segment text, its :func:`_chunks` and the noun lemmas of its lower-case
+    words (cached: the engine asks for the question of several candidate summaries that share
+    sentences). Read-only."""
     toks = _WORD.findall(text)
-    return toks, _chunks(toks, capitalised)
+    lows = [t.lower() for t in toks if t[:1].islower()]
+    table = noun_table()
+    # noun_lemma(w) is table.get(w, w) for a lower-cased w: one map in C instead of a call each
+    lemmas = tuple(map(table.get, lows, lows)) if table is not None else tuple(map(_lemma, lows))
+    return toks, _chunks(toks, capitalised), lemmas
 
 
 # A word token of _WORD that opens on a lower-case letter. _WORD takes a maximal run of
