@@ -404,3 +404,22 @@ def test_headline_never_ends_on_a_function_word(sentence: str) -> None:
     last = h.split()[-1].lower()
     assert last not in {"more", "than", "by", "of", "the", "a", "in", "less", "most"}, h
     assert _is_subsequence(h.split(), sentence)
+
+
+def test_headline_capitalises_a_quoted_word_without_changing_it() -> None:
+    sentence = "Ed Miliband was accused of 'offensive' behaviour by rivals in a television debate."
+    h = compress(sentence)
+    assert "'Offensive'" in h
+    assert _is_subsequence(h.split(), sentence)  # only initials were raised
+
+
+def test_headline_skips_a_fragment_for_a_sentence_that_has_its_subject() -> None:
+    text = (
+        "Between the sugar-free devotees and the paleo health nuts sprouting advice in forums, "
+        "there are a lot of confusing messages about food for children.\n\n"
+        "The children's cookbook writer Annabel Karmel has criticised a celebrity chef's "
+        "bone broth recipe for babies in an interview."
+    )
+    h = make_headline(from_text(text))
+    assert not h.text.lower().startswith("between"), h.text
+    assert h.sources == ("s2",)

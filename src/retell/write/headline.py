@@ -259,8 +259,9 @@ def _good(t: str) -> bool:
     )
     if len(words) < 5 or len(quotes) % 2 or words[-1].lower() in _DANGLING:
         return False
-    if words[0].lower() in _SUBORDINATORS:
-        return False  # "Because they left …": the main clause was lost
+    first = words[0].lower().strip("'\"\u2018\u201c")
+    if first in _SUBORDINATORS or first in _CUT_BEFORE or first in _OPENERS:
+        return False  # "Because they left …", "Between X and Y …": the main clause was lost
     if _participle(words[-1]) and words[-2].lower() in _AUX:
         return False  # "… Were Left", "… Was Used": a passive cut from its complement
     return any("VERB" in pos_of(w.lower().strip(",;:'\"")) for w in words[1:])
@@ -271,6 +272,10 @@ _SUBORDINATORS = _words(
     "whether"
 )
 _AUX = _words("is are was were be been being has have had will would")
+# a fragment's first word: the sentence's subject or main clause is elsewhere
+_OPENERS = _words(
+    "between among amid despite without thanks and but or yet so which who whom whose"
+)
 
 
 def _verb_only(word: str) -> bool:
@@ -353,6 +358,11 @@ def _title_case(t: str) -> str:
             out.append(w)
         elif w[:1].islower() and not any(c.isupper() for c in w[1:]):
             out.append(w[0].upper() + w[1:])
+        elif w[:1] in _OPEN_QUOTES and w[1:2].islower() and not any(c.isupper() for c in w[2:]):
+            out.append(w[0] + w[1].upper() + w[2:])  # "'offensive'" → "'Offensive'"
         else:
             out.append(w)
     return " ".join(out)
+
+
+_OPEN_QUOTES = frozenset("'\"\u2018\u201c")
