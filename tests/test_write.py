@@ -423,3 +423,13 @@ def test_headline_skips_a_fragment_for_a_sentence_that_has_its_subject() -> None
     h = make_headline(from_text(text))
     assert not h.text.lower().startswith("between"), h.text
     assert h.sources == ("s2",)
+
+
+def test_a_verb_after_to_is_not_part_of_the_subject() -> None:
+    text = (
+        "The party leader promised new patrols to tackle migrant deaths in the Mediterranean "
+        "and said the coastguard would start star recruitment drives."
+    )
+    found = [s.text for s in subjects(from_text(text), [text])]
+    assert "migrant deaths" in found, found
+    assert not [f for f in found if f.startswith("tackle ")], found

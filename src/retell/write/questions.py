@@ -338,6 +338,13 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                     start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
             if start < end - 1 and start > 0 and toks[start - 1].lower() in _CLAUSE_SUBJECTS:
                 start += 1  # "commanders who use abuse": after a subject the word is its verb
+            elif (
+                start < end - 1
+                and start > 0
+                and toks[start - 1].lower() == "to"
+                and "VERB" in pos_of(toks[start].lower())
+            ):
+                start += 1  # "to tackle migrant deaths": after "to" a verb-or-noun is the verb
             head_i = end - 1
             if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
                 k = end + 1
