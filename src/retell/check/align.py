@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from retell.check.text import Token, lexicon, tokens, word_info, word_set, words
+from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
 
 EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
@@ -103,7 +103,12 @@ class Alignment:
 
 
 class SourceIndex:
-    """A source article prepared for alignment: tokens, lemma sets, synonyms, IDF."""
+    """A source article prepared for alignment: tokens, lemma sets, synonyms, IDF.
+
+    Postings (which sentences hold a word or lemma) are bit masks, bit ``i`` for sentence ``i``:
+    merging a word's postings into its lemma's is one ``|``, the sentences two words share one
+    ``&``, and a window's match of a rewrite word a test of two masks — no per-sentence sets.
+    """
 
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -114,10 +119,12 @@ class SourceIndex:
         self.id_index = {s.id: s.index for s in self.sentences}
         # everything below is built on first use: a report copied sentence by sentence is
         # checked by its verbatim text alone and never pays for word postings
-        self._where: dict[str, list[int]] | None = None
-        self._postings: tuple[dict[str, list[int]], dict[str, int]] | None = None
-        self._anylem: dict[str, list[int]] | None = None
-        self._parts: dict[str, list[int]] | None = None
+        self._where: dict[str, int] | None = None
+        self._postings: tuple[dict[str, int], dict[str, int], dict[str, int]] | None = None
+        self._anylem: dict[str, int] | None = None
+        self._parts: dict[str, int] | None = None
+        self._lists: dict[int, list[int]] = {}
+        self._idf: dict[str, float] = {}
         self._related: dict[int, frozenset[str]] = {}
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -125,70 +132,77 @@ class SourceIndex:
 
     # -- postings: which sentences hold a word ------------------------------------------------
     @property
-    def _words(self) -> dict[str, list[int]]:
-        """Each distinct lower-case word: the sentences holding it, ascending."""
+    def _words(self) -> dict[str, int]:
+        """Each distinct lower-case word: the mask of the sentences holding it. Read from each
+        sentence's own word list, so the words split once serve postings, lemma sets and
+        bigrams alike."""
         if self._where is None:
-            where: dict[str, list[int]] = {}
+            where: dict[str, int] = {}
+            get = where.get
             for ss in self.sentences:
-                i = ss.index
-                for low in word_set(ss.text.lower()):
-                    lst = where.get(low)
-                    if lst is None:
-                        where[low] = [i]
-                    else:
-                        lst.append(i)
+                bit = 1 << ss.index
+                for low in ss.lowers:
+                    where[low] = get(low, 0) | bit
             self._where = where
         return self._where
 
+    def _content(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """(words and content lemmas, content lemmas alone, content lemma: how many sentences
+        hold it); lemmas are looked up once per distinct word, not per token."""
+        if self._postings is None:
+            where = self._words
+            lemmas: dict[str, int] = {}
+            get = lemmas.get
+            for low, at in where.items():
+                lem, c = word_info(low)
+                if c:
+                    lemmas[lem] = get(lem, 0) | at
+            post = dict(where)
+            pget = post.get
+            for lem, at in lemmas.items():
+                post[lem] = pget(lem, 0) | at
+            self._postings = (post, lemmas, {lem: at.bit_count() for lem, at in lemmas.items()})
+        return self._postings
+
     @property
-    def _post(self) -> dict[str, list[int]]:
-        """Words and content lemmas (lemmas looked up once per distinct word, not per token)."""
+    def _post(self) -> dict[str, int]:
+        """Words and content lemmas."""
         return (self._postings or self._content())[0]
 
     @property
     def _df(self) -> dict[str, int]:
         """Content lemma: how many sentences hold it."""
-        return (self._postings or self._content())[1]
+        return (self._postings or self._content())[2]
 
-    def _content(self) -> tuple[dict[str, list[int]], dict[str, int]]:
-        if self._postings is None:
-            where = self._words
-            lemmas: dict[str, list[int]] = {}
-            for low, at in where.items():
-                lem, c = word_info(low)
-                if c:
-                    got = lemmas.get(lem)
-                    lemmas[lem] = at if got is None else _merge(got, at)
-            post = dict(where)
-            for lem, at in lemmas.items():
-                got = post.get(lem)
-                post[lem] = at if got is None else _merge(got, at)
-            self._postings = (post, {lem: len(at) for lem, at in lemmas.items()})
-        return self._postings
-
-    def _lemma_post(self) -> dict[str, list[int]]:
+    def _lemma_post(self) -> dict[str, int]:
         """Any lemma, stop words included (copied fragments follow every word)."""
         if self._anylem is None:
-            out: dict[str, list[int]] = {}
+            out: dict[str, int] = {}
+            get = out.get
             for low, at in self._words.items():
                 lem = word_info(low)[0]
-                got = out.get(lem)
-                out[lem] = at if got is None else _merge(got, at)
+                out[lem] = get(lem, 0) | at
             self._anylem = out
         return self._anylem
 
-    def _part_post(self) -> dict[str, list[int]]:
+    def _part_post(self) -> dict[str, int]:
         """Parts of hyphenated and dotted words: Kyiv-based -> kyiv; U.K. -> uk."""
         if self._parts is None:
-            out: dict[str, list[int]] = {}
+            out: dict[str, int] = {}
             for low, at in self._words.items():
                 if "-" in low or "." in low:
                     for part in (*low.split("-"), low.replace(".", "")):
                         if part and part != low:
-                            got = out.get(part)
-                            out[part] = at if got is None else _merge(got, at)
+                            out[part] = out.get(part, 0) | at
             self._parts = out
         return self._parts
+
+    def _list(self, mask: int) -> list[int]:
+        """The sentence indices of a mask, ascending (kept: callers treat it as read-only)."""
+        got = self._lists.get(mask)
+        if got is None:
+            got = self._lists[mask] = _bits(mask)
+        return got
 
     @property
     def by_text(self) -> dict[str, int]:
@@ -207,16 +221,16 @@ class SourceIndex:
 
     def sentences_with(self, word: str) -> list[int]:
         """Indices of the sentences holding a lower-case word or content lemma (in order)."""
-        return self._post.get(word, [])
+        return self._list(self._post.get(word, 0))
 
     def sentences_naming(self, word: str) -> set[int]:
         """Sentences holding a word, also as part of a hyphenated or dotted one (Kyiv-based,
         U.K.): where a name word may be given."""
-        return set(self._post.get(word, ())).union(self._part_post().get(word, ()))
+        return set(self._list(self._post.get(word, 0) | self._part_post().get(word, 0)))
 
     def sentences_with_lemma(self, lem: str) -> list[int]:
         """Sentences holding a word with this lemma, stop words included."""
-        return self._lemma_post().get(lem, [])
+        return self._list(self._lemma_post().get(lem, 0))
 
     def words_like(self, w: str) -> list[str]:
         """Source words sharing the first four letters of ``w`` and within three letters of its
@@ -232,14 +246,11 @@ class SourceIndex:
     def has_bigram(self, a: str, b: str) -> bool:
         """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
         post = self._lemma_post()
-        pa, pb = post.get(a), post.get(b)
-        if not pa or not pb:
+        both = post.get(a, 0) & post.get(b, 0)
+        if not both:
             return False
-        if len(pb) < len(pa):
-            pa, pb = pb, pa
-        other = set(pb)
         sents = self.sentences
-        return any(i in other and (a, b) in sents[i].bigrams for i in pa)
+        return any((a, b) in sents[i].bigrams for i in self._list(both))
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""
@@ -256,8 +267,11 @@ class SourceIndex:
         return any(r in df for r in lexicon().related(lem))
 
     def idf(self, lem: str) -> float:
-        df = (self._postings or self._content())[1]
-        return math.log(1.0 + self._n / (1.0 + df.get(lem, 0))) + 0.5
+        got = self._idf.get(lem)
+        if got is None:
+            df = (self._postings or self._content())[2]
+            got = self._idf[lem] = math.log(1.0 + self._n / (1.0 + df.get(lem, 0))) + 0.5
+        return got
 
     def broader_of(self, i: int) -> frozenset[int]:
         """Synset ids (with two levels of hypernyms) of the nouns/verbs of source sentence i."""
@@ -270,31 +284,47 @@ class SourceIndex:
         return self._broader[i]
 
     def align(self, toks: Sequence[Token], cited: Iterable[str] = ()) -> Alignment:
-        """Align the content tokens of one rewrite sentence to the best window of the source."""
+        """Align the content tokens of one rewrite sentence to the best window of the source.
+
+        Each content word's sentences come as masks: those holding it (its lemma or its own
+        form: a full match in the scores) and those holding a WordNet relative (0.85). The
+        window match uses the same masks over content lemmas: a word is EXACT in a window when
+        a window sentence holds its lemma or form, RELATED when one holds a relative's lemma.
+        """
         content = tuple(t for t in toks if t.content)
         weights = tuple(self.idf(t.lemma) for t in content)
         total = sum(weights) or 1.0
         if not self.sentences:
             return Alignment((), 0.0, 0.0, -1, 0.0, tuple(0.0 for _ in content), content, weights)
         lex = lexicon()
-        scores = [0.0] * len(self.sentences)
-        post = self._post
+        n = len(self.sentences)
+        scores = [0.0] * n
+        post, clem, _ = self._postings or self._content()
+        where = self._words
+        pkeys, ckeys = post.keys(), clem.keys()
+        lists = self._list
+        exact_in: list[int] = []  # per content token: window sentences matching it exactly
+        related_in: list[int] = []  # … or by a relative's content lemma
         for t, w in zip(content, weights, strict=False):
-            exact = set(post.get(t.lemma, ()))
-            exact.update(post.get(t.lower, ()))
-            for i in exact:
+            rel_words = lex.related(t.lemma)
+            exact = post.get(t.lemma, 0) | post.get(t.lower, 0)
+            rel = 0
+            for r in pkeys & rel_words:
+                rel |= post[r]
+            for i in lists(exact):
                 scores[i] += w
-            rel: set[int] = set()
-            for r in lex.related(t.lemma):
-                rel.update(post.get(r, ()))
-            for i in rel - exact:
+            for i in lists(rel & ~exact):
                 scores[i] += w * RELATED
+            exact_in.append(clem.get(t.lemma, 0) | where.get(t.lower, 0))
+            crel = 0
+            for r in ckeys & rel_words:
+                crel |= clem[r]
+            related_in.append(crel)
         scores = [x / total for x in scores]
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         cands = set(order[:3])
         cands.update(self.id_index[c] for c in cited if c in self.id_index)
         windows: set[tuple[int, ...]] = set()
-        n = len(self.sentences)
         for c in cands:
             for a in range(max(0, c - 2), c + 1):
                 for b in range(c + 1, min(n, a + 3) + 1):
@@ -306,13 +336,12 @@ class SourceIndex:
         if cited_ix:
             windows.add(cited_ix[:3])
         best: tuple[float, tuple[int, ...], tuple[float, ...], float] | None = None
-        rels = [lex.related(t.lemma) for t in content]
-        per: dict[int, tuple[float, ...]] = {}
+        masks = tuple(zip(exact_in, related_in, strict=True))
         for win in windows:
+            wm = 0
             for i in win:
-                if i not in per:
-                    per[i] = self._match_one(content, rels, i)
-            m = tuple(max(x) for x in zip(*(per[i] for i in win), strict=True)) if content else ()
+                wm |= 1 << i
+            m = tuple(EXACT if ex & wm else RELATED if rl & wm else 0.0 for ex, rl in masks)
             cov = sum(x * w for x, w in zip(m, weights, strict=True)) / total
             ex = sum(w for x, w in zip(m, weights, strict=True) if x == EXACT) / total
             gap = win[-1] - win[0] + 1 - len(win)
@@ -344,25 +373,15 @@ class SourceIndex:
             tuple(scores[i] for i in win),
         )
 
-    def _match_one(
-        self, content: Sequence[Token], rels: Sequence[frozenset[str]], i: int
-    ) -> tuple[float, ...]:
-        """Per content token: EXACT, RELATED or 0 against source sentence i."""
-        s = self.sentences[i]
-        lemmas, lowers = s.lemmas, s.lowers
-        m = []
-        for t, rel in zip(content, rels, strict=True):
-            if t.lemma in lemmas or t.lower in lowers:
-                m.append(EXACT)
-            elif not rel.isdisjoint(lemmas):
-                m.append(RELATED)
-            else:
-                m.append(0.0)
-        return tuple(m)
 
-
-def _merge(a: list[int], b: list[int]) -> list[int]:
-    return a if a is b else sorted(set(a).union(b))
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 def _norm(text: str) -> str:

@@ -23,6 +23,34 @@ TOKEN = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# The only characters IGNORECASE matching folds other than ``str.lower`` does (İ, ı, ſ match
+# i, i, s there), found by comparing the two over every code point.
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+class Caseless:
+    """A case-insensitive ``search`` run as a case-sensitive one over the lower-cased text.
+
+    Why: with IGNORECASE the regex engine tries every alternative at every position; without
+    it, it skips positions no alternative can start at, three to five times faster on a
+    sentence. The answer is the same: ``str.lower`` folds every character as IGNORECASE does
+    except the three of ``_FOLDS_APART``, and a text holding one of them is searched the slow
+    way. The pattern must be written in lower case.
+    """
+
+    __slots__ = ("_ci", "_low")
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"Caseless needs a lower-case pattern: {pattern[:40]!r}")
+        self._ci = re.compile(pattern, re.IGNORECASE)
+        self._low = re.compile(pattern)
+
+    def found(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in ``text``, case ignored."""
+        if text.isascii() or _FOLDS_APART.search(text) is None:
+            return self._low.search(text.lower()) is not None
+        return self._ci.search(text) is not None
 
 
 def wordset(words: str) -> frozenset[str]:

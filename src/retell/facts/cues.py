@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retell.facts._words import Toks
+from retell.facts._words import Caseless, Toks
 from retell.facts._words import wordset as _wordset
 from retell.facts.names import Found as _Name
 from retell.facts.quotes import SPEECH_VERBS
@@ -39,6 +39,7 @@ _HEDGE_RE = re.compile(
     r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_HEDGE_MENTION = Caseless(_HEDGE_RE.pattern)  # the same words, for the quick test
 
 NEGATIONS: dict[str, str] = {
     "not": "not", "n't": "not", "n’t": "not", "cannot": "not", "never": "never", "no": "no",
@@ -117,7 +118,7 @@ def _starts(toks: Toks, first: frozenset[str]) -> list[int]:
 
 def mentions_hedge(text: str) -> bool:
     """Whether ``text`` may hold a hedge word (a cheap test before :func:`hedges`)."""
-    return _HEDGE_RE.search(text) is not None
+    return _HEDGE_MENTION.found(text)
 
 
 def hedges(
