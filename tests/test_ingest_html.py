@@ -162,3 +162,137 @@ def test_section_from_meta_variants(head: str) -> None:
     html = page("news_politics.html").replace("<head>", "<head>" + head, 1)
     art = from_html(html, "https://northtown.example/politics/2025/budget-vote")
     assert art.section_hint == "Media Industry"
+
+
+# Small pages built to isolate one mechanism each; the real pages are in test_ingest_pages.py.
+STORY = [
+    "The regional council approved a new flood barrier for the harbour district on Tuesday "
+    "after a debate that lasted more than four hours, officials said.",
+    "The barrier will cost about 40 million pounds and should be finished by the spring of "
+    "2027, according to the council's engineering report published last week.",
+    "Residents who lost homes in last winter's storm had campaigned for the project for two "
+    "years, and many of them watched the vote from the public gallery.",
+    "Opponents argued that the money would be better spent on moving families away from the "
+    "shore, but their amendment was defeated in the end by nine votes to four.",
+]
+
+
+def story_page(
+    body: str, head: str = "", url: str = "https://news.example/world/2025/barrier"
+) -> str:
+    return (
+        f"<html lang='en'><head><title>Council backs flood barrier</title>{head}"
+        f"<meta property='og:url' content='{url}'></head><body><article>"
+        f"<h1>Council backs flood barrier</h1>{body}</article></body></html>"
+    )
+
+
+def paras(cls: str = "") -> str:
+    attr = f" class='{cls}'" if cls else ""
+    return "".join(f"<p{attr}>{s}</p>" for s in STORY)
+
+
+def test_body_paragraphs_with_a_box_word_in_their_class_are_kept() -> None:
+    """Condé Nast: <p class="paywall"> on every paragraph after the lead; a body container
+    called "share-tools". Pruning them by class name kept only the lead."""
+    lead = "".join(f"<p>{s}</p>" for s in STORY[:2])
+    rest = "".join(f"<p class='paywall'>{s}</p>" for s in STORY[2:])
+    assert len(from_html(story_page(lead + rest)).sentences) == 4
+    art = from_html(story_page(f"<div class='article-body share-tools'>{paras()}</div>"))
+    assert len(art.sentences) == 4
+
+
+def test_hidden_boxes_are_dropped() -> None:
+    hidden = (
+        "<div style='visibility: hidden'><p>Loading weather data for your area right now.</p></div>"
+    )
+    art = from_html(story_page(paras() + hidden))
+    assert "Loading weather" not in art.text
+
+
+def test_markup_wrapped_mid_sentence_is_one_sentence() -> None:
+    wrapped = STORY[0].replace(" for the ", "\nfor the ").replace(" after a ", " after\na ")
+    art = from_html(story_page(f"<p>{wrapped}</p>" + paras()[len(f"<p>{STORY[0]}</p>") :]))
+    assert art.sentences[0].text == STORY[0]
+
+
+def test_a_list_of_links_to_other_stories_is_dropped() -> None:
+    links = "".join(
+        f"<li><a href='/s/{i}'>{t}</a></li>"
+        for i, t in enumerate(
+            ["Storm damage costs rise", "Harbour reopens to ferries", "Mayor quits"]
+        )
+    )
+    art = from_html(story_page(paras() + f"<h2>More Must-Reads</h2><ul>{links}</ul>"))
+    for junk in ("More Must-Reads", "Storm damage", "Harbour reopens", "Mayor quits"):
+        assert junk not in art.text
+
+
+def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
+    teaser = (
+        "<h2>Other Opinion Columns</h2><h4><a href='/op/1'>Why the barrier is not enough</a></h4>"
+        "<p>THE council has once again chosen concrete over common sense, and the bill will "
+        "land on the next generation.</p>"
+    )
+    art = from_html(story_page(paras() + teaser))
+    assert "Other Opinion" not in art.text and "concrete over common sense" not in art.text
+    assert len(art.sentences) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Doe; Editing by John Smith",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Topics: floods, councils, harbour",
+        "Originally published at example.com on March 2, 2025.",
+        "Image caption, Residents watched the vote from the gallery",
+        "Sign up for our morning briefing and get the news in your inbox",
+        "Advertisement",
+        "Loading Comments...",
+    ],
+)
+def test_furniture_lines_are_dropped(line: str) -> None:
+    art = from_html(story_page(paras() + f"<p>{line}</p>"))
+    assert line[:20] not in art.text
+
+
+def test_topics_in_a_sentence_are_kept() -> None:
+    line = "Topics like drainage and insurance were barely mentioned in the debate, residents said."
+    art = from_html(story_page(paras() + f"<p>{line}</p>"))
+    assert line in art.text
+
+
+def test_front_page_is_refused() -> None:
+    html = story_page(
+        paras(), head="<meta property='og:type' content='website'>", url="https://news.example/"
+    )
+    with pytest.raises(NoArticleError) as err:
+        from_html(html)
+    assert "front page" in str(err.value)
+    # An article at a deep address, or one that says it is an article, is not a front page.
+    assert from_html(
+        story_page(
+            paras(), head="<meta property='og:type' content='article'>", url="https://news.example/"
+        )
+    )
+
+
+def test_declared_language_decides_when_the_text_is_too_short() -> None:
+    html = (
+        "<html lang='de'><head><title>Hochwasser</title></head><body><article>"
+        "<p>Berlin, Hamburg, München, Köln: Pegelstände 4,2 m, 3,9 m, 2,1 m, 1,8 m (Stand 14 Uhr).</p>"
+        "</article></body></html>"
+    )
+    with pytest.raises(NotEnglishError) as err:
+        from_html(html)
+    assert "German" in str(err.value)
+
+
+def test_title_without_the_site_name() -> None:
+    html = story_page(paras()).replace(
+        "<title>Council backs flood barrier</title>",
+        "<title>Council backs flood barrier | Harbour Times</title>"
+        "<meta property='og:site_name' content='Harbour Times'>",
+    )
+    assert from_html(html).title == "Council backs flood barrier"

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from typing import Any
 from urllib.parse import urlsplit
 
-from retell.errors import NoArticleError
+from retell.errors import NoArticleError, NotEnglishError
 from retell.ingest.article import Article
 from retell.ingest.build import build_article
 from retell.ingest.junk import is_junk
+from retell.ingest.lang import declared_language, detect_language
 
 __all__ = ["extract", "from_html", "section_from_url"]
 
@@ -49,32 +51,74 @@ _BOX_WORDS = (
     "tags",
     "breadcrumb",
 )
+# A box that holds two or more real paragraphs of prose is the story, whatever its class says:
+# Condé Nast marks every body paragraph ``class="paywall"``, some sites wrap the whole page in
+# ``<form>`` (ASP.NET) or call the body container "article-body share-tools". Boxes that are
+# furniture (sign-up pitches, related links, captions, share bars) hold short lines.
+_NOT_PROSE = (
+    "[not(self::p or self::article or self::main or self::body or self::html)]"
+    "[count(.//p[string-length(normalize-space()) > 150]) < 2]"
+)
+
+
+def _has_word(attr: str, word: str) -> str:
+    low = f"translate(@{attr},'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+    return f"contains({low},'{word}')"
+
+
 _PRUNE = [
     "//figure",
     "//figcaption",
-    "//aside",
     "//nav",
     "//footer",
-    "//form",
     "//noscript",
-    "//*[@role='complementary' or @role='navigation' or @aria-hidden='true']",
-    *(
-        f"//*[contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),"
-        f"'{w}') or contains(translate(@id,'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
-        f"'abcdefghijklmnopqrstuvwxyz'),'{w}')]"
-        for w in _BOX_WORDS
-    ),
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' ad ')]",
-    "//*[starts-with(@class, 'ad-') or contains(@class, ' ad-')]",
+    f"//aside{_NOT_PROSE}",
+    f"//form{_NOT_PROSE}",
+    f"//*[@role='complementary' or @role='navigation' or @aria-hidden='true']{_NOT_PROSE}",
+    # Hidden boxes: "Loading weather data ...", modal sign-up forms, off-screen menus.
+    f"//*[@hidden or contains(translate(@style,' ',''),'display:none')"
+    f" or contains(translate(@style,' ',''),'visibility:hidden')]{_NOT_PROSE}",
+    *(f"//*[{_has_word('class', w)} or {_has_word('id', w)}]{_NOT_PROSE}" for w in _BOX_WORDS),
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' ad ')]{_NOT_PROSE}",
+    f"//*[starts-with(@class, 'ad-') or contains(@class, ' ad-')]{_NOT_PROSE}",
 ]
+# Lines that are page furniture on real news sites (BBC, Guardian, Reuters, AP, CNN, NYT, Fox,
+# NPR, Sky, Daily Mail, Al Jazeera…) when they survive pruning: sign-up pitches, caption and
+# credit labels, share and player controls, "Reporting by …; Editing by …", tag lists.
 _BOX_TEXT = re.compile(
-    r"""\b(?:sign\s*up|subscribe)\b.{0,80}\b(?:newsletter|inbox|briefing)\b
+    r"""\b(?:sign\s*up|subscribe)\b.{0,80}\b(?:newsletter|inbox|briefing|alerts?|emails?|updates)\b
     |\bnewsletter\b.{0,80}\b(?:sign\s*up|subscribe|inbox)\b
     |\bcookies?\b.{0,120}\b(?:accept|consent|agree|browse|preferences)\b
-    |^(?:related|more|most\s+read|recommended|trending|popular)(?:\s+(?:stories|articles|reading|news|on\s+this\s+story))?\s*:?\s*$
-    |^(?:advertisement|sponsored(?:\s+content)?)\b
-    |\b(?:photograph|photo|image|picture)\s*:\s*\S+(?:\s*/\s*\S+)?\s*$
+    |^(?:related|more|most\s+(?:read|viewed|popular|shared)|recommended|trending|popular)(?:\s+(?:stories|articles|reading|news|topics|content|videos?|on\s+this\s+(?:story|topic)))?\s*:?\s*$
+    |^(?:advertisement|sponsored(?:\s+(?:content|message|stories))?|sponsor\s+message|ad\s+feedback|supported\s+by|paid\s+(?:content|post))\b
+    |\b(?:photograph|photo|image|picture|illustration|video)\s*:\s*\S+(?:\s*/\s*\S+)?\s*$
     |^(?:share|follow)\s+(?:this|us|on)\b
+    |^(?:image|media|video|photo)\s+(?:caption|source|credit)s?\b
+    |^(?:getty\s+images|reuters|afp|ap|epa|shutterstock|pa\s+media)(?:\s+via\s+getty\s+images)?\s*$
+    |\b(?:hide|toggle)\s+caption\s*$|^enlarge\s+this\s+image\b|^link\s+copied\b
+    |^(?:reporting|additional\s+reporting|writing|editing)\s+by\b.{0,160}$
+    |^our\s+standards\s*:|thomson\s+reuters\s+trust\s+principles
+    |^(?:topics|tags|filed\s+under|categories|keywords)\s*:|^(?:explore\s+more\s+on\s+these\s+topics|related\s+topics)\b
+    |^(?:originally\s+published\s+(?:at|on|in)|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared))\b
+    |^a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b
+    |^(?:listen\s+to\s+this\s+article|continue\s+reading(?:\s+the\s+main\s+story)?|send\s+any\s+friend\s+a\s+story|gift\s+this\s+article|reuse\s+this\s+content|read\s+\d+\s+comments?)\b
+    |^(?:loading|load|show|view|see)\s+(?:more\s+)?comments\b|^(?:leave|post|add)\s+a\s+comment\b|^join\s+the\s+(?:conversation|discussion)\b
+    |^(?:see|view|watch)\s+(?:more|all|the)\s+(?:photos|pictures|images|videos?|galleries|gallery)\b
+    |^(?:click|tap)\s+(?:here|to)\b|\bget\s+the\s+\w+(?:\s+\w+)?\s+app\b
+    |^(?:source|sources)\s*:\s*[A-Z].{0,60}$
+    |^(?:close|fullscreen|thumbnails|previous|next|previousnext|prev|expand|collapse|play|pause|replay|mute|unmute|menu|search|home|log\s*in|sign\s*in|register|print|email|comments?|\d+\s+(?:of|/)\s+\d+)\s*$
+    |\ball\s+rights\s+reserved\b|^(?:\u00a9|copyright)\s
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading after which a page carries only other content: comments, galleries, more stories.
+_END_HEADING = re.compile(
+    r"""(?:other|more)\s+(?:[\w'\u2019-]+\s+){0,2}(?:stories|columns|news|articles|coverage|videos|from\b.*|on\s+this\b.*)
+    |(?:related|recommended|trending|popular|latest|featured|recent|top)(?:\s+[\w'\u2019-]+){0,3}
+    |most\s+(?:read|popular|viewed|shared|commented)(?:\s+[\w'\u2019-]+){0,2}
+    |(?:you|we\s+think\s+you)\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|read\s+(?:next|more)|what\s+to\s+read\s+next
+    |(?:don'?t|do\s+not)\s+miss|editor'?s\s+picks?|further\s+reading|around\s+the\s+web|promoted\s+stories
+    |(?:[\w'\u2019-]+\s+)?slide\s*shows?|comments?|\d+\s+comments?|join\s+the\s+(?:conversation|discussion)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -158,7 +202,7 @@ def _section(html: str, url: str | None) -> str | None:
     return section_from_url(url)
 
 
-def _extract(html: str, url: str | None, precision: bool, prune: bool = True) -> object | None:
+def _extract(html: str, url: str | None, precision: bool, prune: bool = True) -> Any:
     import trafilatura  # imported here: it takes ~0.3 s, and plain text never needs it
 
     return trafilatura.bare_extraction(
@@ -168,6 +212,8 @@ def _extract(html: str, url: str | None, precision: bool, prune: bool = True) ->
         include_comments=False,
         include_tables=False,
         include_images=False,
+        # Links are left out: with them trafilatura 2.3 splits some paragraphs at a link and
+        # drops the space after it. Link density is measured on the page's anchors instead.
         include_links=False,
         favor_precision=precision,
         prune_xpath=_PRUNE if prune else None,
@@ -175,11 +221,182 @@ def _extract(html: str, url: str | None, precision: bool, prune: bool = True) ->
     )
 
 
+_TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
+_OPENS_LINE = re.compile(r"""[A-Z0-9"'\u2018\u201c(\u2022\-\u2013\u2014*]""")
+_CONTAINERS = frozenset({"quote", "div", "table", "row", "cell", "section", "article", "main"})
+_SKIP = frozenset({"graphic", "fig", "figure", "note", "del"})
+# Blocks that are not prose: a code listing (inline <code> inside a paragraph is kept).
+_SKIP_BLOCK = _SKIP | {"code"}
+
+
+_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _anchors(html: str) -> frozenset[str]:
+    """The texts of the page's links of two to thirty words: headlines of other stories.
+
+    One-word links ("Trump", "here") are left out: they sit inside sentences and would make a
+    paragraph that merely mentions the word look like a link.
+    """
+    out = set()
+    for m in _ANCHOR.finditer(html):
+        text = " ".join(unescape(_TAG.sub(" ", m.group(1))).split())
+        if 2 <= text.count(" ") + 1 <= 30:
+            out.add(text)
+    return frozenset(out)
+
+
+def _link_chars(text: str, anchors: frozenset[str]) -> int:
+    """How many characters of ``text`` are the text of some link of the page (an estimate)."""
+    if len(text) > 600:
+        return 0  # a long paragraph is prose whatever it links
+    return min(len(text), sum(len(a) for a in anchors if a in text))
+
+
+def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
+    """A block's paragraphs, and how many of its characters are link text and in all.
+
+    HTML whitespace collapses (a newline in the page source is a space: some blogs hard-wrap
+    their markup mid-sentence); only ``<br>`` (trafilatura's ``<lb/>``) breaks a line. Two
+    breaks in a row end a paragraph; one break ends it too unless the line stops mid-sentence
+    and the next goes on in lower case (a wrapped line).
+    """
+    lines: list[list[str]] = [[]]
+
+    def visit(node: Any) -> None:
+        if node.text:
+            lines[-1].append(node.text)
+        for child in node:
+            if child.tag == "lb":
+                lines.append([])
+            elif isinstance(child.tag, str) and child.tag not in _SKIP:
+                visit(child)
+            if child.tail:
+                lines[-1].append(child.tail)
+
+    visit(el)
+    paras: list[str] = []
+    joinable = False
+    for parts in lines:
+        line = " ".join("".join(parts).split())
+        if not line:
+            joinable = False  # a blank line: the paragraph ends
+            continue
+        if joinable and paras and not _OPENS_LINE.match(line):
+            paras[-1] += " " + line
+        else:
+            paras.append(line)
+        joinable = not _TERMINAL.search(line)
+    text = " ".join(paras)
+    return paras, _link_chars(text, anchors), len(text)
+
+
+def _is_link_list(items: list[tuple[list[str], int, int]]) -> bool:
+    """A list of links to other stories ("More Must-Reads", "Related"): short linked items.
+
+    Most items hold a link, links make up a good share of the text, items are headline-short
+    and do not end like sentences. An article's own bulleted list of facts ends its items with
+    full stops, or links little.
+    """
+    if not items:
+        return False
+    linked = sum(1 for _, link, _ in items if link)
+    link_chars = sum(link for _, link, _ in items)
+    all_chars = sum(total for _, _, total in items) or 1
+    words = sum(len(" ".join(p).split()) for p, _, _ in items) / len(items)
+    sentences = sum(1 for p, _, _ in items if p and _TERMINAL.search(p[-1]) and p[-1][-1] != "?")
+    return (
+        linked >= 0.5 * len(items)
+        and link_chars >= 0.3 * all_chars
+        and words <= 20
+        and sentences <= 0.3 * len(items)
+    )
+
+
+def _blocks(body: Any, anchors: frozenset[str]) -> list[str]:
+    """The paragraphs of trafilatura's XML body; link lists and teasers left out.
+
+    Left out: lists of links to other stories (and their heading), lines that are mostly
+    link text ("Read more: …"), and a teaser — a heading that links elsewhere plus the short
+    summary under it ("Fraser's lasting legacy / MALCOLM Fraser — an effective …").
+    """
+    out: list[str] = []
+    teaser = [False]  # the last block was a linked heading: a short paragraph under it goes too
+
+    def walk(el: Any) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_BLOCK:
+            return
+        if tag == "list":
+            teaser[0] = False
+            items = [_text_of(it, anchors) for it in el if it.tag == "item"]
+            if _is_link_list(items):
+                if out and len(out[-1].split()) <= 12 and not _TERMINAL.search(out[-1]):
+                    out.pop()  # the list's own heading ("More Must-Reads From TIME")
+                return
+            for child in el:
+                if child.tag == "list":
+                    walk(child)
+                elif isinstance(child.tag, str):
+                    out.extend(_text_of(child, anchors)[0])
+            return
+        if tag in _CONTAINERS and any(
+            isinstance(c.tag, str) and c.tag in ("p", "list", "head", "quote") for c in el
+        ):
+            for child in el:
+                walk(child)
+            return
+        paras, link, total = _text_of(el, anchors)
+        words = len(" ".join(paras).split())
+        if total and link >= 0.6 * total and words < 60:
+            teaser[0] = tag == "head"
+            return  # "Read more: …", a headline linking elsewhere
+        if teaser[0] and tag == "p" and words < 60:
+            teaser[0] = False
+            return
+        teaser[0] = False
+        out.extend(paras)
+
+    for child in body:
+        walk(child)
+    return _cut_at_end_heading(out)
+
+
+def _cut_at_end_heading(paras: list[str]) -> list[str]:
+    """Everything from a "More stories" / "Comments" / "Featured slide shows" heading on, cut.
+
+    Only a short line past the first 40% of the text counts: an early "Latest developments"
+    subhead in a live story is not the end of it.
+    """
+    total = sum(len(p.split()) for p in paras)
+    seen = 0
+    for i, p in enumerate(paras):
+        n = len(p.split())
+        line = p.strip().rstrip(":").strip()
+        if seen >= 0.4 * total and n <= 8 and _END_HEADING.fullmatch(line):
+            return paras[:i]
+        seen += n
+    return paras
+
+
 def _keep(line: str, title: str | None) -> bool:
     s = line.strip()
     if not s or (title and s.casefold() == title.strip().casefold()):
         return False
     return not (_BOX_TEXT.search(s) or is_junk(s))
+
+
+def _paragraphs(doc: Any, anchors: frozenset[str]) -> list[str]:
+    """The document's paragraphs: from its XML body when there is one, else from its text."""
+    body = getattr(doc, "body", None)
+    if body is not None and len(body):
+        return _blocks(body, anchors)
+    return (getattr(doc, "text", None) or "").split("\n")
+
+
+def _words(paras: list[str]) -> int:
+    return sum(len(p.split()) for p in paras)
 
 
 def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dict[str, str | None]]:
@@ -190,25 +407,36 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
 
     Raises:
         NoArticleError: no article body could be found in the page.
+        NotEnglishError: the page is in another language (its text, or its declared language
+            when the text says too little).
     """
     doc = _extract(html, url, precision=True)
-    text = getattr(doc, "text", None) or ""
-    if len(text.split()) < 40:
-        # Pruning by class name can hit a site whose body container is called "share-…":
-        # try again with trafilatura alone, and keep whichever found more.
+    anchors = _anchors(html)
+    paras = _paragraphs(doc, anchors)
+    if _words(paras) < 40:
+        # Pruning can still hit a page built in an unusual way: try again with trafilatura
+        # alone (recall mode), and keep whichever found more.
         fallback = _extract(html, url, precision=False, prune=False)
-        if len(getattr(fallback, "text", None) or "") > len(text):
-            doc, text = fallback, getattr(fallback, "text", None) or ""
-    title = getattr(doc, "title", None) or None
-    paras = [ln.strip() for ln in text.split("\n") if _keep(ln, title)]
-    body = "\n\n".join(paras)
+        more = _paragraphs(fallback, anchors)
+        if len("".join(more)) > len("".join(paras)):
+            doc, paras = fallback, more
+    title = _clean_title(getattr(doc, "title", None) or None, html, doc)
+    kept = [p.strip() for p in paras if _keep(p, title)]
+    body = "\n\n".join(kept)
+    label = name or url or "the HTML page"
+    _check_language(html, body, title, label)
     if len(body.split()) < 15 and len(body) < 150:  # characters too: CJK has no spaces
         raise NoArticleError(
-            f"no article text found in {name or url or 'the HTML page'} "
+            f"no article text found in {label} "
             "(only navigation, links or scripts); "
             "pass the article's own page, or paste its text"
         )
     page_url = url or getattr(doc, "url", None) or None
+    if _front_page(page_url, getattr(doc, "pagetype", None)):
+        raise NoArticleError(
+            f"{label} is a site's front page ({page_url}), a list of many stories, not one "
+            "article; pass the address of the article's own page"
+        )
     meta: dict[str, str | None] = {
         "title": title,
         "byline": getattr(doc, "author", None) or None,
@@ -217,6 +445,83 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
         "url": page_url,
     }
     return body, meta
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00b7|\u00bb|/)\s+")
+
+
+def _clean_title(title: str | None, html: str, doc: Any) -> str | None:
+    """The page title without the site's name: "How to Build a Terrarium | eHow" → "How to…".
+
+    The page's own headline (an ``<h1>`` whose text the title contains) wins, as it does in
+    "LinkNaija | Nigeria's popular news platform: Nollywood Actress…". Otherwise a first or
+    last " | " / " - " part that names the site (its ``og:site_name`` or host name) goes.
+    """
+    if not title:
+        return title
+    title = " ".join(title.split())
+    folded = title.casefold()
+    for m in _H1.finditer(html, 0, 1_000_000):
+        h1 = " ".join(unescape(_TAG.sub(" ", m.group(1))).split())
+        if len(h1.split()) >= 3 and len(h1) < len(title) and h1.casefold() in folded:
+            return h1
+    site = {
+        " ".join(str(v).split()).casefold()
+        for v in (getattr(doc, "sitename", None), getattr(doc, "hostname", None))
+        if v
+    }
+    site |= {h.removeprefix("www.").split(".")[0] for h in site if "." in h}
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2 or not site:
+        return title
+
+    def is_site(part: str) -> bool:
+        p = part.casefold().strip()
+        squeezed = p.replace(" ", "")
+        return any(p == s or squeezed == s.replace(" ", "") for s in site)
+
+    seps = _TITLE_SEP.findall(title)
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        out += sep + part
+    return out
+
+
+def _front_page(url: str | None, pagetype: str | None) -> bool:
+    """Whether the page is a site's front page: its address has no path and it is no article.
+
+    A front page's text is a column of teasers of unrelated stories; a report on it would
+    splice them together. Both signals are asked for, since some sites give every page the
+    site's root as ``og:url``, and some articles call themselves ``og:type=website``.
+    """
+    if not url or (pagetype or "").lower() == "article":
+        return False
+    parts = urlsplit(url)
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
+def _check_language(html: str, body: str, title: str | None, label: str) -> None:
+    """Refuse a page in another language, by its text, else by what the page declares.
+
+    The text decides when it is clear (an English edition of a foreign site is English). When
+    it is not — a short or empty extraction, a page that is mostly names — the page's declared
+    language (``<html lang>``, ``og:locale``, Content-Language) or its title's script decides.
+    """
+    lang = detect_language(body)
+    if lang is None:
+        lang = declared_language(html) or detect_language(title or "")
+    if lang is not None and lang != "English":
+        raise NotEnglishError(
+            f"{label} looks like {lang}, not English; retell only handles English articles "
+            "(translate it first)"
+        )
 
 
 def from_html(

@@ -18,7 +18,7 @@ from collections import Counter
 
 from retell.errors import NotEnglishError
 
-__all__ = ["detect_language", "ensure_english"]
+__all__ = ["declared_language", "detect_language", "ensure_english"]
 
 _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("\u3040-\u30ff", "Japanese"),
@@ -30,6 +30,21 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("\u0370-\u03ff", "Greek"),
     ("\u0900-\u097f", "Hindi (Devanagari script)"),
     ("\u0e00-\u0e7f", "Thai"),
+    ("\u1000-\u109f", "Burmese"),
+    ("\u0980-\u09ff", "Bengali"),
+    ("\u0b80-\u0bff", "Tamil"),
+    ("\u0c00-\u0c7f", "Telugu"),
+    ("\u0c80-\u0cff", "Kannada"),
+    ("\u0d00-\u0d7f", "Malayalam"),
+    ("\u0d80-\u0dff", "Sinhala"),
+    ("\u0a00-\u0a7f", "Punjabi (Gurmukhi script)"),
+    ("\u0a80-\u0aff", "Gujarati"),
+    ("\u0e80-\u0eff", "Lao"),
+    ("\u1780-\u17ff", "Khmer"),
+    ("\u10a0-\u10ff", "Georgian"),
+    ("\u0530-\u058f", "Armenian"),
+    ("\u1200-\u137f", "Amharic (Ethiopic script)"),
+    ("\u0f00-\u0fff", "Tibetan"),
 )
 _SCRIPT_RES = tuple((re.compile(f"[{rng}]"), name) for rng, name in _SCRIPTS)
 _NON_LATIN = re.compile("[" + "".join(rng for rng, _ in _SCRIPTS) + "]")
@@ -68,6 +83,13 @@ _STOP = {name: words - _SHARED for name, words in _STOP.items()}
 # Each remaining word votes for exactly one language: one look-up per distinct word of the sample.
 _LANG_OF = {w: name for name, words in _STOP.items() for w in words}
 _MIN_WORDS = 12  # below this a stop-word vote means little; only the script check applies
+# English prose has a fifth or more of its words in the English list (0.21 at least over the
+# CNN/DM and FRANK/SummEdits articles); a Latvian, Czech or Indonesian text, none of whose
+# languages has a list here, has almost none. Below this share, with enough words, it is not
+# English even if we cannot say what it is.
+_MIN_FOREIGN_WORDS = 30
+_FOREIGN_SHARE = 0.05
+OTHER = "another language"
 
 
 def detect_language(text: str) -> str | None:
@@ -95,7 +117,11 @@ def detect_language(text: str) -> str | None:
         return "English" if scores["English"] >= 0.08 else None
     if scores[best] >= 0.1 and scores["English"] < scores[best] * 0.6:
         return best
-    return "English" if scores["English"] >= 0.08 else None
+    if scores["English"] >= 0.08:
+        return "English"
+    if len(words) >= _MIN_FOREIGN_WORDS and scores["English"] < _FOREIGN_SHARE:
+        return OTHER
+    return None
 
 
 def ensure_english(text: str, name: str = "") -> None:
@@ -111,3 +137,72 @@ def ensure_english(text: str, name: str = "") -> None:
             f"{label}looks like {lang}, not English; retell only handles English articles "
             "(translate it first)"
         )
+
+
+_CODES = {
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "no": "Norwegian",
+    "nb": "Norwegian",
+    "nn": "Norwegian",
+    "da": "Danish",
+    "fi": "Finnish",
+    "pl": "Polish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "tr": "Turkish",
+    "lv": "Latvian",
+    "lt": "Lithuanian",
+    "et": "Estonian",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "hr": "Croatian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "th": "Thai",
+    "my": "Burmese",
+}
+# <html lang="de-DE">, <html xml:lang="zh-CN">, <meta http-equiv="content-language" content="fr">,
+# <meta property="og:locale" content="es_ES">.
+_HTML_LANG = re.compile(
+    r"<html\b[^>]{0,500}?\b(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3})(?![A-Za-z])", re.I
+)
+_META_LANG = re.compile(
+    r"""<meta\b(?=[^<>]{0,300}(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']og:locale["']))"""
+    r"""[^<>]{0,300}\bcontent\s*=\s*["']?([A-Za-z]{2,3})(?![A-Za-z])""",
+    re.I,
+)
+
+
+def declared_language(html: str) -> str | None:
+    """The language an HTML page declares ("German", "English"…), or None if it declares none.
+
+    Only a tie-breaker: a page's own text decides when it is clear, because templates declare
+    the wrong language often enough (an English edition left at ``lang="de"``).
+    """
+    head = html[:20000]
+    m = _HTML_LANG.search(head) or _META_LANG.search(head)
+    if not m:
+        return None
+    code = m.group(1).lower()
+    if code in ("en", "eng"):
+        return "English"
+    return _CODES.get(code, f"{OTHER} ({code})")
