@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
@@ -22,69 +23,48 @@ EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
 
 class SourceSentence:
     """A source sentence's words; lemma sets, bigrams and tokens with offsets are made on first
-    use (a rewrite is compared with a few source sentences, not all of them)."""
+    use (a rewrite is compared with a few source sentences, not all of them).
 
-    __slots__ = ("index", "id", "start", "end", "text", "_lows", "_info", "_lemmas", "_lowers",
-                 "_bigrams", "_seq", "_toks")  # fmt: skip
+    Each is a ``cached_property``: once made it is a plain attribute of the instance, so the
+    features' loops, which read ``seq`` and ``bigrams`` hundreds of times an audit, pay no
+    function call for it.
+    """
 
     def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
         self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
-        self._lows: list[str] | None = None
-        self._info: list[tuple[str, bool]] | None = None
-        self._lemmas: frozenset[str] | None = None
-        self._lowers: frozenset[str] | None = None
-        self._bigrams: frozenset[tuple[str, str]] | None = None
-        self._seq: list[str] | None = None
-        self._toks: tuple[Token, ...] | None = None
 
-    @property
+    @cached_property
     def lows(self) -> list[str]:
         """The words, lower case."""
-        if self._lows is None:
-            self._lows = words(self.text.lower())
-        return self._lows
+        return words(self.text.lower())
 
-    @property
+    @cached_property
     def info(self) -> list[tuple[str, bool]]:
         """(lemma, is a content word) of each word."""
-        if self._info is None:
-            self._info = [word_info(w) for w in self.lows]
-        return self._info
+        return [word_info(w) for w in self.lows]
 
-    @property
+    @cached_property
     def lemmas(self) -> frozenset[str]:
         """Lemmas of the content words."""
-        if self._lemmas is None:
-            self._lemmas = frozenset(lem for lem, c in self.info if c)
-        return self._lemmas
+        return frozenset(lem for lem, c in self.info if c)
 
-    @property
+    @cached_property
     def lowers(self) -> frozenset[str]:
-        if self._lowers is None:
-            self._lowers = frozenset(self.lows)
-        return self._lowers
+        return frozenset(self.lows)
 
-    @property
+    @cached_property
     def seq(self) -> list[str]:
         """Lemmas of the words (punctuation left out), in order."""
-        if self._seq is None:
-            self._seq = [
-                lem for (lem, _), w in zip(self.info, self.lows, strict=True) if w[:1].isalnum()
-            ]
-        return self._seq
+        return [lem for (lem, _), w in zip(self.info, self.lows, strict=True) if w[:1].isalnum()]
 
-    @property
+    @cached_property
     def bigrams(self) -> frozenset[tuple[str, str]]:
-        if self._bigrams is None:
-            seq = self.seq
-            self._bigrams = frozenset(zip(seq, seq[1:], strict=False))
-        return self._bigrams
+        seq = self.seq
+        return frozenset(zip(seq, seq[1:], strict=False))
 
-    @property
+    @cached_property
     def toks(self) -> tuple[Token, ...]:
-        if self._toks is None:
-            self._toks = tuple(tokens(self.text, self.start))
-        return self._toks
+        return tuple(tokens(self.text, self.start))
 
 
 @dataclass(frozen=True)
