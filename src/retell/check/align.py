@@ -281,27 +281,25 @@ class SourceIndex:
         scores = [0.0] * n
         post, clem, _ = self._postings or self._content()
         where = self._words
-        pkeys, ckeys = post.keys(), clem.keys()
+        pkeys, cget = post.keys(), clem.get
         lists = self._list
         exact_in: list[int] = []  # per content token: window sentences matching it exactly
         related_in: list[int] = []  # … or by a relative's content lemma
         for t, w in zip(content, weights, strict=False):
             rel_words = lex.related(t.lemma)
             exact = post.get(t.lemma, 0) | post.get(t.lower, 0)
-            rel = 0
-            for r in pkeys & rel_words:
+            rel = crel = 0
+            for r in pkeys & rel_words:  # content lemmas are keys of post too
                 rel |= post[r]
+                crel |= cget(r, 0)
             for i in lists(exact):
                 scores[i] += w
             for i in lists(rel & ~exact):
                 scores[i] += w * RELATED
             exact_in.append(clem.get(t.lemma, 0) | where.get(t.lower, 0))
-            crel = 0
-            for r in ckeys & rel_words:
-                crel |= clem[r]
             related_in.append(crel)
         scores = [x / total for x in scores]
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable
         cands = set(order[:3])
         cands.update(self.id_index[c] for c in cited if c in self.id_index)
         windows: set[tuple[int, ...]] = set()
@@ -315,21 +313,34 @@ class SourceIndex:
         cited_ix = tuple(sorted(self.id_index[c] for c in cited if c in self.id_index))
         if cited_ix:
             windows.add(cited_ix[:3])
-        best: tuple[float, tuple[int, ...], tuple[float, ...], float] | None = None
-        masks = tuple(zip(exact_in, related_in, strict=True))
+        # each window's coverage summed over the words some sentence matches, in word order
+        # (an unmatched word adds 0.0, which leaves a float sum as it is); the match tuple and
+        # the exact share only for the winner
+        live = [
+            (ex, rl, w) for ex, rl, w in zip(exact_in, related_in, weights, strict=True) if ex or rl
+        ]
+        best: tuple[float, tuple[int, ...], int] | None = None
         for win in windows:
             wm = 0
             for i in win:
                 wm |= 1 << i
-            m = tuple(EXACT if ex & wm else RELATED if rl & wm else 0.0 for ex, rl in masks)
-            cov = sum(x * w for x, w in zip(m, weights, strict=True)) / total
-            ex = sum(w for x, w in zip(m, weights, strict=True) if x == EXACT) / total
+            got: float = 0
+            for hit, near, w in live:
+                if hit & wm:
+                    got += w
+                elif near & wm:
+                    got += RELATED * w
             gap = win[-1] - win[0] + 1 - len(win)
-            key = cov - 0.04 * (len(win) - 1) - (0.1 if gap else 0.0)
+            key = got / total - 0.04 * (len(win) - 1) - (0.1 if gap else 0.0)
             if best is None or key > best[0]:
-                best = (key, win, m, ex)
+                best = (key, win, wm)
         assert best is not None
-        _, win, m, ex = best
+        _, win, wm = best
+        m = tuple(
+            EXACT if hit & wm else RELATED if near & wm else 0.0
+            for hit, near in zip(exact_in, related_in, strict=True)
+        )
+        ex = sum(w for x, w in zip(m, weights, strict=True) if x == EXACT) / total
         # generalisations: a word unmatched so far may be a hypernym of a window word
         if any(x == 0.0 for x in m):
             syn: set[int] = set()
