@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  English with text: article sentences out {sum(len(r.art_out) for r in en)}"
             f"/{sum(r.sentences for r in en)}, report sentences out "
             f"{sum(len(r.rep_out) for r in en)}/{sum(len(r.rep) for r in en)}, "
-            f"audit errors {sum(len(r.errors) for r in en)}"
+            f"audit errors {sum(len(r.errors) for r in en)}, expected sentences missed "
+            f"{sum(len(r.missed) for r in en)}/{sum(r.expected_sents for r in en)}"
         )
     return 0 if passed == len(judged) else 1
 

@@ -44,20 +44,22 @@ _BOX_WORDS = (
     "read-more",
     "readmore",
     "more-stories",
-    "paywall",
+    "video-desc",
     "caption",
     "credit",
     "byline",
     "tags",
     "breadcrumb",
 )
-# A box that holds two or more real paragraphs of prose is the story, whatever its class says:
-# Condé Nast marks every body paragraph ``class="paywall"``, some sites wrap the whole page in
-# ``<form>`` (ASP.NET) or call the body container "article-body share-tools". Boxes that are
-# furniture (sign-up pitches, related links, captions, share bars) hold short lines.
+# A box that holds two or more real paragraphs of prose, or the page's headline, is the story
+# (or wraps it), whatever its class says: some sites wrap the whole page in ``<form>``
+# (ASP.NET) or in "ad-wallpaper", or call the body container "article-body share-tools".
+# Boxes that are furniture (sign-up pitches, related links, captions, share bars) hold short
+# lines. "paywall" is no box word: Condé Nast marks every body paragraph ``class="paywall"``.
 _NOT_PROSE = (
-    "[not(self::p or self::article or self::main or self::body or self::html)]"
+    "[not(self::article or self::main or self::body or self::html)]"
     "[count(.//p[string-length(normalize-space()) > 150]) < 2]"
+    "[not(.//h1 or .//article or .//main)]"  # a wrapper of the whole page ("ad-wallpaper")
 )
 
 
@@ -108,6 +110,13 @@ _BOX_TEXT = re.compile(
     |^(?:source|sources)\s*:\s*[A-Z].{0,60}$
     |^(?:close|fullscreen|thumbnails|previous|next|previousnext|prev|expand|collapse|play|pause|replay|mute|unmute|menu|search|home|log\s*in|sign\s*in|register|print|email|comments?|\d+\s+(?:of|/)\s+\d+)\s*$
     |\ball\s+rights\s+reserved\b|^(?:\u00a9|copyright)\s
+    |^[_=*~\u2022\u00b7.\s-]{3,}$
+    |^(?:illustration|photo(?:graph)?|image|graphic|animation|video)s?\s+(?:by|courtesy\s+of)\s+[A-Z]
+    |^contributing\s*:|^["'\u201c]?(?:questions\?\s*comments\?|e-?mail\s+us\s+at\b)|\bcan\s+be\s+reached\s+at\b
+    |^follow\s+(?:[A-Z@][\w.@'\u2019-]*\s+){1,4}on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok)\b
+    |\bethics\s+policy\b|^\(corrects?\b
+    |^more\s+(?:from|on)\s+.{0,60}?:\s
+    |^read\s+(?:\S+\s+){0,3}full\s+(?:remarks|statement|report|story|text|letter|interview)\s*:?\s*$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -229,7 +238,9 @@ _SKIP = frozenset({"graphic", "fig", "figure", "note", "del"})
 _SKIP_BLOCK = _SKIP | {"code"}
 
 
-_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+# A link within the page (a table of contents) or to a script is no link to another story.
+_LOCAL_HREF = re.compile(r"""\bhref\s*=\s*["']?\s*(?:#|javascript:)""", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -241,7 +252,9 @@ def _anchors(html: str) -> frozenset[str]:
     """
     out = set()
     for m in _ANCHOR.finditer(html):
-        text = " ".join(unescape(_TAG.sub(" ", m.group(1))).split())
+        if _LOCAL_HREF.search(m.group(1)):
+            continue
+        text = " ".join(unescape(_TAG.sub(" ", m.group(2))).split())
         if 2 <= text.count(" ") + 1 <= 30:
             out.add(text)
     return frozenset(out)
@@ -323,6 +336,18 @@ def _blocks(body: Any, anchors: frozenset[str]) -> list[str]:
     """
     out: list[str] = []
     teaser = [False]  # the last block was a linked heading: a short paragraph under it goes too
+    glue = [False]  # a stray word between paragraphs: the sentence it belongs to goes on after
+
+    def children(el: Any) -> None:
+        # trafilatura 2.3 sometimes lifts a link's words out of their paragraph, leaving them
+        # as the tail of the closed <p> ("The project was </p>announced<p> with fanfare"):
+        # such a tail and the paragraph after it are glued back onto the sentence they cut.
+        for child in el:
+            walk(child)
+            tail = " ".join((child.tail or "").split())
+            if tail and out and not _TERMINAL.search(out[-1]):
+                out[-1] += " " + tail
+                glue[0] = True
 
     def walk(el: Any) -> None:
         tag = el.tag
@@ -344,22 +369,24 @@ def _blocks(body: Any, anchors: frozenset[str]) -> list[str]:
         if tag in _CONTAINERS and any(
             isinstance(c.tag, str) and c.tag in ("p", "list", "head", "quote") for c in el
         ):
-            for child in el:
-                walk(child)
+            children(el)
             return
         paras, link, total = _text_of(el, anchors)
         words = len(" ".join(paras).split())
         if total and link >= 0.6 * total and words < 60:
-            teaser[0] = tag == "head"
+            # A linked h2–h6 heads a teaser; the page's own h1 often links to itself.
+            teaser[0] = tag == "head" and el.get("rend") != "h1"
             return  # "Read more: …", a headline linking elsewhere
         if teaser[0] and tag == "p" and words < 60:
             teaser[0] = False
             return
         teaser[0] = False
+        if glue[0] and paras and out and paras[0][:1].islower():
+            out[-1] += " " + paras.pop(0)
+        glue[0] = False
         out.extend(paras)
 
-    for child in body:
-        walk(child)
+    children(body)
     return _cut_at_end_heading(out)
 
 
@@ -380,11 +407,28 @@ def _cut_at_end_heading(paras: list[str]) -> list[str]:
     return paras
 
 
+# An author's note closing the page: "Shahien Nasiripour is the business reporter for …".
+_BIO = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]+\s+){1,4}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}"
+    r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|journalist)\b"
+)
+
+
 def _keep(line: str, title: str | None) -> bool:
     s = line.strip()
     if not s or (title and s.casefold() == title.strip().casefold()):
         return False
+    if s.endswith(":") and len(s.split()) <= 4:
+        return False  # a label ("Episode Description:", "Wrap Up:") whose content went
     return not (_BOX_TEXT.search(s) or is_junk(s))
+
+
+def _without_bio(paras: list[str]) -> list[str]:
+    """The paragraphs less an author's bio among the last three (short, "X is a … reporter")."""
+    n = len(paras)
+    return [
+        p for i, p in enumerate(paras) if not (i >= n - 3 and len(p.split()) < 60 and _BIO.match(p))
+    ]
 
 
 def _paragraphs(doc: Any, anchors: frozenset[str]) -> list[str]:
@@ -421,7 +465,7 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
         if len("".join(more)) > len("".join(paras)):
             doc, paras = fallback, more
     title = _clean_title(getattr(doc, "title", None) or None, html, doc)
-    kept = [p.strip() for p in paras if _keep(p, title)]
+    kept = _without_bio([p.strip() for p in paras if _keep(p, title)])
     body = "\n\n".join(kept)
     label = name or url or "the HTML page"
     _check_language(html, body, title, label)
