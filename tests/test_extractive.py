@@ -334,18 +334,39 @@ def test_junk_prefilter_agrees_with_the_regex() -> None:
     assert sum(_has_junk(t) for t in texts) >= 11
 
 
-def test_fact_counts_match_the_whole_article_extraction() -> None:
-    """The kind-by-kind lazy count equals counting ``of_article``'s facts of the four kinds."""
+def test_fact_count_estimate_tracks_the_extractor() -> None:
+    """The salience's cheap fact count stays close to counting the extractor's facts of the four
+    kinds: over the fixtures, correlation above 0.85 and off by less than one fact a sentence."""
     from retell.engines.extractive import fact_counts
     from retell.facts import of_article
     from retell.facts.model import Kind
 
     kinds = {Kind.NUMBER, Kind.DATE, Kind.NAME, Kind.QUOTE}
+    want: list[int] = []
+    got: list[int] = []
     for name in [*DEV, "seed_article.txt"]:
         art = from_text((FIXTURES / name).read_text("utf-8"))
-        want = [sum(1 for f in fs if f.kind in kinds) for fs in of_article(art)]
-        assert fact_counts(art) == want
-        assert sum(want) > 5
+        want += [sum(1 for f in fs if f.kind in kinds) for fs in of_article(art)]
+        got += fact_counts(art)
+    n = len(want)
+    mw, mg = sum(want) / n, sum(got) / n
+    cov = sum((w - mw) * (g - mg) for w, g in zip(want, got, strict=True))
+    var_w = sum((w - mw) ** 2 for w in want)
+    var_g = sum((g - mg) ** 2 for g in got)
+    assert cov / (var_w * var_g) ** 0.5 > 0.85
+    assert sum(abs(w - g) for w, g in zip(want, got, strict=True)) / n < 1.0
+    assert sum(want) > 5
+
+
+def test_fact_count_estimate_counts_numbers_names_and_quotes() -> None:
+    from retell.engines.extractive import fact_counts
+
+    art = from_text(
+        "The council met on Monday. "
+        'Mayor Jane Smith said 1,200 homes in Leeds would get "new roofs" by 2026. '
+        "It was quiet."
+    )
+    assert fact_counts(art) == [1, 5, 0]
 
 
 def test_summary_candidates_are_admitted_by_the_question_they_get(
