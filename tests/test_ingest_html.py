@@ -250,6 +250,13 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "Sign up for our morning briefing and get the news in your inbox",
         "Advertisement",
         "Loading Comments...",
+        "Illustration by Mike Nudelman",
+        "Contributing: Liz Szabo, Michael Winter, Associated Press.",
+        "Jemele Hill can be reached at jemele@example.com.",
+        "Follow Jefferson Graham on Twitter.",
+        '"Questions? Comments? Email us at',
+        "Episode Description:",
+        "(Corrects 10th paragraph to show the Wii is from Nintendo, not Sony.)",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
@@ -296,3 +303,26 @@ def test_title_without_the_site_name() -> None:
         "<meta property='og:site_name' content='Harbour Times'>",
     )
     assert from_html(html).title == "Council backs flood barrier"
+
+
+def test_an_author_bio_closing_the_page_is_dropped() -> None:
+    bio = "Shahien Nasiripour is the business reporter for the Harbour Times."
+    art = from_html(story_page(paras() + f"<p>{bio}</p>"))
+    assert "Nasiripour" not in art.text and len(art.sentences) == 4
+
+
+def test_words_lifted_out_of_a_paragraph_are_glued_back() -> None:
+    """trafilatura 2.3 can leave a link's words as the tail of a closed <p>."""
+    from lxml import etree
+
+    from retell.ingest.html import _blocks
+
+    body = etree.fromstring(
+        "<body><p>Closing words.</p><p>The LibreOffice project was </p>announced"
+        "<p> with great fanfare in September 2010.</p><p>Next paragraph.</p></body>"
+    )
+    assert _blocks(body, frozenset()) == [
+        "Closing words.",
+        "The LibreOffice project was announced with great fanfare in September 2010.",
+        "Next paragraph.",
+    ]

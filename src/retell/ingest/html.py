@@ -213,6 +213,7 @@ def _section(html: str, url: str | None) -> str | None:
 
 def _extract(html: str, url: str | None, precision: bool, prune: bool = True) -> Any:
     import trafilatura  # imported here: it takes ~0.3 s, and plain text never needs it
+    from trafilatura.settings import set_date_params
 
     return trafilatura.bare_extraction(
         html,
@@ -227,6 +228,9 @@ def _extract(html: str, url: str | None, precision: bool, prune: bool = True) ->
         favor_precision=precision,
         prune_xpath=_PRUNE if prune else None,
         deduplicate=False,
+        # No "extensive" date search: it hands odd date strings to dateparser, whose first
+        # call loads every locale (3–9 s on some pages). Meta tags, JSON-LD and the URL remain.
+        date_extraction_params=set_date_params(False),
     )
 
 
