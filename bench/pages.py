@@ -86,12 +86,10 @@ def found_in(sentence: str, expected_norm: str) -> bool:
     s = _EDGE.sub("", norm(sentence))
     if not s or s in expected_norm:
         return True
-    words = [w.strip(".,") for w in _TOKEN.findall(s)]
-    words = [w for w in words if w]
-    for para in expected_norm.split("\n"):
-        if words[0] in para and _subsequence(words, para):
-            return True
-    return False
+    words = [w for w in (t.strip(".,") for t in _TOKEN.findall(s)) if w]
+    return bool(words) and any(
+        words[0] in para and _subsequence(words, para) for para in expected_norm.split("\n")
+    )
 
 
 def _subsequence(words: list[str], para: str) -> bool:
