@@ -32,6 +32,7 @@ NOTICE = (
 )
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 MAX_SENSES = 4  # senses per word and part of speech kept: rare senses make noisy synonyms
+INDIRECT = False  # indirect antonyms (satellite <-> head antonym): tried, too noisy
 
 
 def _single(word: str) -> str | None:
@@ -44,6 +45,8 @@ def build(wn: Path, out: Path) -> None:
     hypers: dict[tuple[str, str], list[tuple[str, str]]] = {}
     ant: set[tuple[str, str]] = set()
     der: set[tuple[str, str]] = set()
+    similar: dict[tuple[str, str], list[tuple[str, str]]] = {}  # satellite -> its head
+    head_ant: set[tuple[tuple[str, str], tuple[str, str]]] = set()
     for name in POS_FILES.values():
         for line in (wn / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith("  "):
@@ -62,6 +65,10 @@ def build(wn: Path, out: Path) -> None:
                 t_key = (t_off, "a" if t_pos == "s" else t_pos)
                 if sym in ("@", "@i"):
                     hypers[key].append(t_key)
+                if sym == "&" and ss_type == "s":
+                    similar.setdefault(key, []).append(t_key)
+                if sym == "!" and key[1] == "a" and ss_type == "a":
+                    head_ant.add((key, t_key))
                 src, tgt = int(st[:2], 16), int(st[2:], 16)
                 if sym in ("!", "+", "\\") and src:
                     a = _single(words[src - 1])
@@ -72,6 +79,19 @@ def build(wn: Path, out: Path) -> None:
                         if b and b != a:
                             pair = (min(a, b), max(a, b))
                             (ant if sym == "!" else der).add(pair)
+    # indirect antonyms: a satellite adjective is the opposite of its head's antonym
+    # ("roundabout" ~ "indirect" <-> "direct")
+    for sat, heads in similar.items() if INDIRECT else ():
+        for h in heads:
+            for h1, h2 in head_ant:
+                if h1 != h:
+                    continue
+                for a in synsets.get(sat, []):
+                    for b in synsets.get(h2, []):
+                        if a != b:
+                            ant.add((min(a, b), max(a, b)))
+    for a, b in _contrasts():
+        ant.add((min(a, b), max(a, b)))
     senses: dict[str, list[tuple[str, str]]] = {}
     for pos, name in POS_FILES.items():
         for line in (wn / f"index.{name}").read_text(encoding="latin-1").splitlines():
@@ -109,6 +129,114 @@ def build(wn: Path, out: Path) -> None:
         fh.write("#val\n")
         for w, v in sorted(_valence().items()):
             fh.write(f"{w} {v:g}\n")
+
+
+# Contrasts WordNet leaves out that news rewrites swap: members of a closed class (a colour for
+# another, a weekday, a relative) and opposite events or directions ("cleared" for "sentenced",
+# "before" for "after"). Each group lists words that contradict one another; "a b c | d e"
+# pairs every word left of the bar with every word right of it. Left out on purpose: win/defeat
+# (one side's win is the other's defeat) and domestic/international ("the International
+# Monetary Fund" next to "domestic bills").
+CONTRASTS = """
+red orange yellow green blue purple pink brown black white grey gray violet
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+spring summer autumn winter
+north south east west
+northern southern eastern western
+husband wife
+son daughter
+father mother
+brother sister
+boy girl
+king queen
+prince princess
+uncle aunt
+nephew niece
+grandfather grandmother
+grandson granddaughter
+boyfriend girlfriend
+actor actress
+man woman
+men women
+male female
+before after
+earlier later
+above below
+inside outside
+minimum maximum
+first last
+oldest youngest
+eldest youngest
+largest smallest
+biggest smallest
+highest lowest
+best worst
+wedding funeral
+birth death
+born died
+alive dead
+survive die
+survived died
+home away
+import export
+buy sell
+bought sold
+lend borrow
+hire fire sack
+arrest release free
+arrested released freed
+acquit acquitted cleared | convict convicted sentence sentenced jail jailed guilty
+accuse accused | clear cleared acquit acquitted
+approve approved | reject rejected veto vetoed block blocked
+allow allowed permit permitted | ban banned forbid forbade prohibit prohibited
+accept accepted | reject rejected refuse refused decline declined
+admit admitted confirm confirmed | deny denied
+support supported | oppose opposed
+praise praised | criticise criticised criticize criticized condemn condemned
+rise rose risen | fall fell fallen drop dropped decline declined
+increase increased raise raised boost boosted | cut reduce reduced lower lowered decrease decreased
+expand expanded | shrink shrank
+strengthen strengthened | weaken weakened
+open opened | close closed shut
+start started begin began launch launched | stop stopped end ended finish finished
+include included | exclude excluded
+add added install installed | remove removed delete deleted
+keep kept | remove removed
+join joined | leave left quit
+appoint appointed hire hired | resign resigned sack sacked fire fired
+arrive arrived | depart departed leave left
+attack attacked | defend defended
+save saved rescue rescued | kill killed
+voluntary | mandatory compulsory
+temporary | permanent
+public | private
+legal | illegal
+safe | dangerous unsafe
+cheap | expensive
+rich wealthy | poor
+easy | difficult hard
+young | old elderly
+upper | lower
+full | empty
+peaceful | violent
+majority | minority
+success | failure
+profit | loss
+gain | loss
+"""
+
+
+def _contrasts() -> list[tuple[str, str]]:
+    out = []
+    for line in CONTRASTS.strip().splitlines():
+        if "|" in line:
+            left, right = (side.split() for side in line.split("|"))
+            out += [(a, b) for a in left for b in right if a != b]
+        else:
+            ws = line.split()
+            out += [(a, b) for i, a in enumerate(ws) for b in ws[i + 1 :]]
+    return out
 
 
 def _valence() -> dict[str, float]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import pickle
 import sys
 import time
@@ -31,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path("/work/shared/bench/audit-dev.jsonl")
 OUT = ROOT / "src/retell/data/audit_model.json"
-CACHE = Path("/tmp/retell_audit_feats.pkl")
+CACHE = Path(os.environ.get("RETELL_AUDIT_CACHE", "/tmp/retell_audit_feats.pkl"))
 
 
 # The shipped feature set. With all 36 features the sign-bounded model fits the training folds
@@ -74,9 +75,9 @@ def extract(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         rule_errors: list[str] = []
         rule_warnings: list[str] = []
         for _s, _v, found, feats in ch.each(rew):
-            rule_errors += [
-                f.kind for f in found if f.severity == "error" and f.kind != "claim_unsupported"
-            ]
+            # every error but the support score's own (the opening-pronoun rule also reports a
+            # claim_unsupported, and it is a rule: it decides whatever the score)
+            rule_errors += [f.kind for f in found if f.severity == "error" and not _scored(f)]
             rule_warnings += [f.kind for f in found if f.severity == "warning"]
             if feats:
                 sents.append(feats)
@@ -89,6 +90,13 @@ def extract(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _scored(f: Any) -> bool:
+    """Whether a finding is the support score's verdict (not a rule's)."""
+    return f.kind == "claim_unsupported" and f.message.startswith(
+        "the source does not support this claim"
+    )
 
 
 def features_matrix(

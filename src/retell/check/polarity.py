@@ -14,6 +14,13 @@ from retell.check.text import Lexicon, Token
 STRICT_NEG = frozenset(
     ["not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot"]
 )
+# stop words that still carry a fact: "before" for "after" moves an event (he/she was tried:
+# no gain on audit-dev, two false alarms)
+_FUNCTION_CONTRASTS = frozenset(["before", "after", "above", "below", "inside", "outside"])
+
+
+def compared(t: Token) -> bool:
+    return t.content or t.lower in _FUNCTION_CONTRASTS
 
 
 def antonym_swaps(
@@ -28,11 +35,11 @@ def antonym_swaps(
         if op != "replace":
             continue
         for t in rtoks[i1:i2]:
-            if not t.content or t.lemma in sa:
+            if not compared(t) or t.lemma in sa:
                 continue
             vt = valence(lex, t)
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
-                if not st.content or st.lemma in rl:
+                if not compared(st) or st.lemma in rl:
                     continue
                 if lex.antonym(t.lemma, st.lemma) or lex.antonym(t.lower, st.lower):
                     out.append((t, st))

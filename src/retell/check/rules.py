@@ -19,7 +19,8 @@ from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
 from retell.check.figures import FigureRules, context
 from retell.check.model import Finding, Span
-from retell.check.polarity import STRICT_NEG, antonym_swaps, negation_flip, valence
+from retell.check.polarity import STRICT_NEG, antonym_swaps, compared, negation_flip, valence
+from retell.check.score import reattached
 from retell.check.sources import SourceFacts
 from retell.check.text import Token, lexicon
 
@@ -207,7 +208,7 @@ class Rules(FigureRules):
         feats["num_warn"] = float(nw)
 
         # names ------------------------------------------------------------------------------
-        n_abs = n_far = 0
+        n_abs = n_far = n_first = 0
         lex = lexicon()
         for name in X.names(fs, start):
             if len(name.words) == 1 and name.text.islower() and name.words[0] in lex.senses:
@@ -236,6 +237,17 @@ class Rules(FigureRules):
                         )
                     )
                 continue
+            if self._given_name_only(name, near):
+                n_first += 1
+                out.append(
+                    Finding(
+                        "name_unsupported",
+                        "warning",
+                        f"the source never gives the first name “{name.text.split()[0]}”",
+                        rspan(name.start, name.start + len(name.text.split()[0])),
+                    )
+                )
+                continue
             n_abs += 1
             out.append(
                 Finding(
@@ -245,7 +257,30 @@ class Rules(FigureRules):
                     rspan(name.start, name.end),
                 )
             )
+        # the right words around the wrong name ------------------------------------------------
+        flagged = {f.rewrite.start for f in out}
+        n_swap = 0
+        for sw in reattached(self.ix, toks):
+            t = sw.token
+            if t.start in flagged:
+                continue
+            s_toks = [x for x in self.ix.sentences[sw.sentence].toks if x.lower[:1].isalnum()]
+            if sw.word >= len(s_toks):
+                continue
+            s_tok = s_toks[sw.word]
+            n_swap += 1
+            out.append(
+                Finding(
+                    "entity_changed",
+                    "error",
+                    f"the source says “{sw.words}” of “{s_tok.text}”, not of “{t.text}”",
+                    rspan(t.start, t.end),
+                    self._sspan(sw.sentence, s_tok.start, s_tok.end),
+                )
+            )
+        feats["name_swap"] = float(n_swap)
         feats["name_abs"] = float(n_abs)
+        feats["name_first"] = float(n_first)
         feats["name_far"] = float(n_far)
 
         # attribution ------------------------------------------------------------------------
@@ -256,7 +291,10 @@ class Rules(FigureRules):
             bs = cal.best_single
             if bs < 0 or cal.single_cov < 0.3:
                 continue
-            if all(self.name_in(a, [bs]) or self._surname_in(a, bs) for a in agent):
+            if all(
+                self.name_in(a, [bs]) or self._surname_in(a, bs) or self._given_name_only(a, [bs])
+                for a in agent
+            ):
                 continue
             out.append(
                 Finding(
@@ -331,7 +369,7 @@ class Rules(FigureRules):
         # (word, its antonyms, the sign of a clear valence or None) of the words not yet swapped
         cands = []
         for t in toks:
-            if t.content and t.start not in seen:
+            if compared(t) and t.start not in seen:
                 ants = lex.antonyms.get(t.lemma, set()) | lex.antonyms.get(t.lower, set())
                 v = valence(lex, t)
                 if ants or abs(v) >= 1.0:
@@ -388,6 +426,31 @@ class Rules(FigureRules):
             got = frozenset(v < 0 for v in vs if abs(v) >= 1.0)
             self._valence_memo[i] = got
         return got
+
+    def _given_name_only(self, name: X.Name, near: Sequence[int]) -> bool:
+        """A full name whose surname the source gives here but whose first name it never does
+        ("Alan Curtis" for the source's "Curtis"): a writer's outside knowledge, not an invented
+        person — a warning, not an error."""
+        words = name.words
+        parts = name.text.split()
+        if (
+            len(words) != 2
+            or len(parts) != 2
+            or not parts[0].isalpha()
+            or not parts[0][:1].isupper()
+            or parts[0].isupper()
+            or self._where(words[0], False)
+        ):
+            return False
+        sub = X.Name(parts[1], name.end - len(parts[1]), name.end, words[1:])
+        if not self.name_in(sub, near):
+            return False
+        # the source giving this surname another first name is a changed person, not a gap
+        for i in self.ix.sentences_naming(words[1]):
+            for n in self.sf.names[i]:
+                if len(n.words) >= 2 and n.words[-1] == words[1] and n.words[0] != words[0]:
+                    return False
+        return True
 
     def _sent_of(self, pos: int) -> int:
         for s in self.ix.sentences:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from retell.check.align import Alignment, SourceIndex, SourceSentence
-from retell.check.text import Token, lexicon
+from retell.check.text import Token, lexicon, word_info
 
 FEATURES = (
     "cov",
@@ -308,3 +311,199 @@ def _inversions(ix: SourceIndex, al: Alignment) -> float:
         return 0.0
     inv = sum(1 for a in range(n) for b in range(a + 1, n) if seq[a] > seq[b])
     return inv / (n * (n - 1) / 2)
+
+
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "we",
+        "i",
+        "you",
+        "us",
+        "our",
+        "my",
+        "your",
+        "whom",
+        "whose",
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_LINKS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "to",
+        "as",
+        "after",
+        "before",
+        "during",
+        "near",
+        "since",
+        "into",
+    ]
+)
+_CAPS = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_NAMES: weakref.WeakKeyDictionary[SourceIndex, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _name_words(ix: SourceIndex) -> frozenset[str]:
+    """Lower-case words the source writes capitalised inside a sentence (after a lower-case
+    word, a figure or a comma): its names."""
+    got = _NAMES.get(ix)
+    if got is None:
+        got = frozenset(w.lower() for w in _CAPS.findall(ix.article.text))
+        _NAMES[ix] = got
+    return got
+
+
+class Swap(NamedTuple):
+    """A rewrite name put next to copied words where the source has another name."""
+
+    token: Token  # the rewrite's name
+    sentence: int  # the source sentence the words are copied from
+    word: int  # index (among its words) of the source's name there
+    words: str  # the copied words
+
+
+def reattached(ix: SourceIndex, toks: Sequence[Token]) -> list[Swap]:
+    """Copied fragments (runs of 3+ lemmas in one source sentence, two of them content words)
+    that the rewrite attaches to another name: the name just before (or after) the run is one
+    the source gives elsewhere, while the source puts another name in that place — the right
+    words around the wrong agent or object ("Kompany was sent on their way by …" for "fans were
+    sent on their way by …"). Only runs next to a name of the source are looked up: the longest
+    source match starting just after it or ending just before it."""
+    at = [k for k, t in enumerate(toks) if t.lower[:1].isalnum()]
+    rt = [toks[k] for k in at]
+    r = [t.lemma for t in rt]
+    n = len(r)
+    sents = ix.sentences
+    names = _name_words(ix)
+    out: list[Swap] = []
+
+    def swapped(mine: Token, theirs: str, near: Sequence[str]) -> bool:
+        return (
+            mine.content
+            and mine.lower not in near  # a co-agent ("Sturridge and Sterling were …")
+            and mine.lower[:4] != theirs[:4]  # a spelling or a derivation: Georgia, Georgian
+            and mine.lower in names
+            and theirs in names
+            and theirs not in _PRONOUNS
+            and theirs not in _NOT_NAMES
+            and mine.lower not in _NOT_NAMES
+            and word_info(theirs)[1]
+            and mine.lemma != theirs
+            and mine.lower != theirs
+            and not ix.has_bigram(mine.lemma, theirs)
+            and not ix.has_bigram(theirs, mine.lemma)
+        )
+
+    for q, t in enumerate(rt):
+        if not t.content or t.lower not in names:
+            continue
+        # left: a run starting just after the name, its source preceded by another name
+        i = q + 1
+        if n - i >= 3 and at[i] == at[q] + 1 and r[i] not in _LINKS:
+            k, si, p = _longest(ix, r, i, 1)
+            if k >= 3 and p > 0 and sum(x.content for x in rt[i : i + k]) >= 2:
+                lows = _alnum_lows(sents[si])
+                if lows and swapped(t, lows[p - 1], lows[max(0, p - 4) : p]):
+                    out.append(Swap(t, si, p - 1, " ".join(x.text for x in rt[i : i + k])))
+                    continue
+        # right: a run ending just before the name, its source followed by another name
+        e = q - 1
+        if e >= 2 and at[q] == at[e] + 1:
+            k, si, p = _longest(ix, r, e, -1)  # p: the run's last word in the source
+            if k >= 3 and sum(x.content for x in rt[e - k + 1 : q]) >= 2:
+                lows = _alnum_lows(sents[si])
+                if lows and p + 1 < len(lows) and swapped(t, lows[p + 1], lows[p + 1 : p + 5]):
+                    out.append(Swap(t, si, p + 1, " ".join(x.text for x in rt[e - k + 1 : q])))
+    return out
+
+
+def _longest(ix: SourceIndex, r: Sequence[str], i: int, step: int) -> tuple[int, int, int]:
+    """The longest run of lemmas of ``r`` from position ``i`` on (``step`` 1) or back from it
+    (``step`` -1) found in one source sentence: (length, sentence, position there of ``r[i]``)."""
+    best = (0, -1, -1)
+    if not 0 <= i + step < len(r):
+        return best
+    a, b = r[i], r[i + step]
+    pair = (a, b) if step == 1 else (b, a)
+    sents = ix.sentences
+    for si in ix.sentences_with_lemma(a):
+        ss = sents[si]
+        if pair not in ss.bigrams:
+            continue
+        seq = ss.seq
+        for p in range(len(seq)):
+            if seq[p] != a:
+                continue
+            k = 1
+            while 0 <= i + step * k < len(r) and 0 <= p + step * k < len(seq):
+                if seq[p + step * k] != r[i + step * k]:
+                    break
+                k += 1
+            if k > best[0]:
+                best = (k, si, p)
+    return best
+
+
+def _alnum_lows(ss: SourceSentence) -> list[str]:
+    """A source sentence's words without punctuation, as its ``seq`` counts them ([] when the
+    two disagree)."""
+    lows = [w for w in ss.lows if w[:1].isalnum()]
+    return lows if len(lows) == len(ss.seq) else []

@@ -1,0 +1,55 @@
+"""Rules of the check on small made-up pairs: a name moved onto words the source says of someone
+else, contrasts WordNet leaves out, and first names the source never gives."""
+
+from __future__ import annotations
+
+from retell.check import audit_texts
+
+_MATCH = (
+    "Arsenal beat Chelsea 2-0 at the Emirates on Sunday. "
+    "Manager Arsene Wenger praised his defence after the game. "
+    "Fans of Tottenham were sent on their way by club legend Steve Perryman before kick-off."
+)
+
+
+def test_a_name_put_on_what_the_source_says_of_another_is_flagged() -> None:
+    a = audit_texts(_MATCH, "Fans of Chelsea were sent on their way by club legend Steve Perryman.")
+    found = [f for f in a.errors if f.kind == "entity_changed"]
+    assert found and found[0].rewrite.text == "Chelsea", [(f.kind, f.message) for f in a.findings]
+    assert found[0].source is not None and found[0].source.text == "Tottenham"
+
+
+def test_the_same_name_on_the_same_words_is_not_flagged() -> None:
+    a = audit_texts(
+        _MATCH, "Fans of Tottenham were sent on their way by club legend Steve Perryman."
+    )
+    assert not [f for f in a.findings if f.kind == "entity_changed"]
+    b = audit_texts(_MATCH, "Arsenal beat Chelsea 2-0 at the Emirates on Sunday.")
+    assert b.consistent
+
+
+def test_closed_class_contrasts_are_opposites() -> None:
+    src = (
+        "The protesters poured yellow and blue paint on the road. "
+        "Police arrived after the crowd had left the square."
+    )
+    a = audit_texts(src, "The protesters poured pink and blue paint on the road.")
+    assert any(f.kind == "negation_flipped" and f.rewrite.text == "pink" for f in a.errors)
+    b = audit_texts(src, "Police arrived before the crowd had left the square.")
+    assert any(f.kind == "negation_flipped" and f.rewrite.text == "before" for f in b.errors)
+    c = audit_texts(src, "Police arrived after the crowd had left the square.")
+    assert c.consistent
+
+
+def test_a_first_name_the_source_never_gives_is_a_warning() -> None:
+    src = (
+        "Swansea City have appointed a new manager. Curtis said the club faced a difficult "
+        "season. The Welsh side sit 15th in the table."
+    )
+    a = audit_texts(src, "Alan Curtis said the club faced a difficult season.")
+    assert a.consistent, [(f.kind, f.severity, f.message) for f in a.findings]
+    assert any(f.kind == "name_unsupported" and f.severity == "warning" for f in a.findings)
+    # another first name for a surname the source gives in full is another person
+    src2 = src.replace("Curtis said", "Alan Curtis said")
+    b = audit_texts(src2, "Tom Curtis said the club faced a difficult season.")
+    assert not b.consistent
