@@ -257,6 +257,13 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         '"Questions? Comments? Email us at',
         "Episode Description:",
         "(Corrects 10th paragraph to show the Wii is from Nintendo, not Sony.)",
+        "Updated 3:52 PM EDT, Mon November 6, 2023",
+        "Associated Press writers Jane Doe in Paris and John Roe contributed to this report.",
+        "Follow AP's coverage of the floods at https://apnews.example/hub/floods",
+        "after newsletter promotion",
+        "Credit...Jane Doe for The Harbour Times",
+        "Share full article",
+        "Join our commenting forum",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
@@ -326,3 +333,25 @@ def test_words_lifted_out_of_a_paragraph_are_glued_back() -> None:
         "The LibreOffice project was announced with great fanfare in September 2010.",
         "Next paragraph.",
     ]
+
+
+def test_screen_reader_labels_do_not_reach_the_text() -> None:
+    """Reuters: links carry ", opens new tab"; BBC: "Image source, " for screen readers."""
+    lead = (
+        "The council said in a <a href='https://x.example/r'>statement<span>, opens new tab</span>"
+        "</a> on Tuesday that the barrier would be finished by the spring of 2027 at the latest."
+    )
+    hidden = "<p><span class='visually-hidden'>Image source, </span>Harbour Times archive</p>"
+    art = from_html(story_page(f"<p>{lead}</p>{hidden}" + paras()))
+    assert "opens new tab" not in art.text and "Image source" not in art.text
+    assert "said in a statement on Tuesday that the barrier" in art.text
+
+
+def test_sentences_that_merely_start_like_furniture_are_kept() -> None:
+    lines = [
+        "Published figures show that the harbour district flooded eleven times in 2023.",
+        "Updated guidance was issued on Monday by the environment agency in 2023.",
+    ]
+    art = from_html(story_page(paras() + "".join(f"<p>{x}</p>" for x in lines)))
+    for line in lines:
+        assert line in art.text

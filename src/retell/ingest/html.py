@@ -50,6 +50,12 @@ _BOX_WORDS = (
     "byline",
     "tags",
     "breadcrumb",
+    # Text only screen readers hear: "Image source, ", ", opens new tab", "Skip to content".
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "screenreader",
 )
 # A box that holds two or more real paragraphs of prose, or the page's headline, is the story
 # (or wraps it), whatever its class says: some sites wrap the whole page in ``<form>``
@@ -117,6 +123,16 @@ _BOX_TEXT = re.compile(
     |\bethics\s+policy\b|^\(corrects?\b
     |^more\s+(?:from|on)\s+.{0,60}?:\s
     |^read\s+(?:\S+\s+){0,3}full\s+(?:remarks|statement|report|story|text|letter|interview)\s*:?\s*$
+    |^(?:published|updated|posted|last\s+updated)\s*:?(?:\s*[,|\u00b7]?\s*(?:\d[\d:.,/-]*|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|[ecmp][sd]?t|ago|an?|one|few|(?:second|minute|min|hour|hr|day|week|month|year)s?|yesterday|today|on|at)){1,12}\s*$
+    |^(?:associated\s+press\s+)?(?:writers?|reporters?|correspondents?)\s.{0,160}\bcontributed\b.{0,30}$
+    |^follow\s+(?:ap|the\s+associated\s+press|reuters|bbc|cnn|sky\s+news)['\u2019]?s?\b
+    |\bcoverage\s+(?:of\s+.{1,60}\s+)?at\s+https?://
+    |^(?:skip\s+past|after)\s+newsletter\s+promotion|^privacy\s+notice\s*:
+    |^credit\s*(?:\.{2,}|\u2026|:)|^share\s+(?:full\s+article|or\s+comment)\b
+    |^why\s+you\s+can\s+trust\b|^(?:comment\s+on\s+this\s+story|gift\s+(?:this\s+)?article)\b
+    |^join\s+(?:our|the)\b.{0,60}\b(?:forum|conversations?|discussion|community|channel)\b
+    |^join\s+thought-provoking\b
+    |^follow\s+(?:[A-Z@][\w.@'\u2019-]*\s+){1,4}on\s+whatsapp\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -271,6 +287,11 @@ def _link_chars(text: str, anchors: frozenset[str]) -> int:
     return min(len(text), sum(len(a) for a in anchors if a in text))
 
 
+# A link's label for screen readers that some sites leave visible to extractors (Reuters:
+# "said in a statement, opens new tab on Tuesday").
+_NEW_TAB = re.compile(r"\s*[,(]?\s*\bopens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\b\)?", re.I)
+
+
 def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
     """A block's paragraphs, and how many of its characters are link text and in all.
 
@@ -296,7 +317,7 @@ def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
     paras: list[str] = []
     joinable = False
     for parts in lines:
-        line = " ".join("".join(parts).split())
+        line = " ".join(_NEW_TAB.sub("", "".join(parts)).split())
         if not line:
             joinable = False  # a blank line: the paragraph ends
             continue
