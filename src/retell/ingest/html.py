@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from retell.errors import NoArticleError, NotEnglishError
 from retell.ingest.article import Article
 from retell.ingest.build import build_article
-from retell.ingest.junk import is_junk
+from retell.ingest.junk import AUTHOR_BIO, END_HEADING, PAGE_FURNITURE, is_junk
 from retell.ingest.lang import declared_language, detect_language
 
 __all__ = ["extract", "from_html", "section_from_url"]
@@ -90,63 +90,6 @@ _PRUNE = [
     f"//*[contains(concat(' ', normalize-space(@class), ' '), ' ad ')]{_NOT_PROSE}",
     f"//*[starts-with(@class, 'ad-') or contains(@class, ' ad-')]{_NOT_PROSE}",
 ]
-# Lines that are page furniture on real news sites (BBC, Guardian, Reuters, AP, CNN, NYT, Fox,
-# NPR, Sky, Daily Mail, Al Jazeera…) when they survive pruning: sign-up pitches, caption and
-# credit labels, share and player controls, "Reporting by …; Editing by …", tag lists.
-_BOX_TEXT = re.compile(
-    r"""\b(?:sign\s*up|subscribe)\b.{0,80}\b(?:newsletter|inbox|briefing|alerts?|emails?|updates)\b
-    |\bnewsletter\b.{0,80}\b(?:sign\s*up|subscribe|inbox)\b
-    |\bcookies?\b.{0,120}\b(?:accept|consent|agree|browse|preferences)\b
-    |^(?:related|more|most\s+(?:read|viewed|popular|shared)|recommended|trending|popular)(?:\s+(?:stories|articles|reading|news|topics|content|videos?|on\s+this\s+(?:story|topic)))?\s*:?\s*$
-    |^(?:advertisement|sponsored(?:\s+(?:content|message|stories))?|sponsor\s+message|ad\s+feedback|supported\s+by|paid\s+(?:content|post))\b
-    |\b(?:photograph|photo|image|picture|illustration|video)\s*:\s*\S+(?:\s*/\s*\S+)?\s*$
-    |^(?:share|follow)\s+(?:this|us|on)\b
-    |^(?:image|media|video|photo)\s+(?:caption|source|credit)s?\b
-    |^(?:getty\s+images|reuters|afp|ap|epa|shutterstock|pa\s+media)(?:\s+via\s+getty\s+images)?\s*$
-    |\b(?:hide|toggle)\s+caption\s*$|^enlarge\s+this\s+image\b|^link\s+copied\b
-    |^(?:reporting|additional\s+reporting|writing|editing)\s+by\b.{0,160}$
-    |^our\s+standards\s*:|thomson\s+reuters\s+trust\s+principles
-    |^(?:topics|tags|filed\s+under|categories|keywords)\s*:|^(?:explore\s+more\s+on\s+these\s+topics|related\s+topics)\b
-    |^(?:originally\s+published\s+(?:at|on|in)|this\s+(?:article|story)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared))\b
-    |^a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b
-    |^(?:listen\s+to\s+this\s+article|continue\s+reading(?:\s+the\s+main\s+story)?|send\s+any\s+friend\s+a\s+story|gift\s+this\s+article|reuse\s+this\s+content|read\s+\d+\s+comments?)\b
-    |^(?:loading|load|show|view|see)\s+(?:more\s+)?comments\b|^(?:leave|post|add)\s+a\s+comment\b|^join\s+the\s+(?:conversation|discussion)\b
-    |^(?:see|view|watch)\s+(?:more|all|the)\s+(?:photos|pictures|images|videos?|galleries|gallery)\b
-    |^(?:click|tap)\s+(?:here|to)\b|\bget\s+the\s+\w+(?:\s+\w+)?\s+app\b
-    |^(?:source|sources)\s*:\s*[A-Z].{0,60}$
-    |^(?:close|fullscreen|thumbnails|previous|next|previousnext|prev|expand|collapse|play|pause|replay|mute|unmute|menu|search|home|log\s*in|sign\s*in|register|print|email|comments?|\d+\s+(?:of|/)\s+\d+)\s*$
-    |\ball\s+rights\s+reserved\b|^(?:\u00a9|copyright)\s
-    |^[_=*~\u2022\u00b7.\s-]{3,}$
-    |^(?:illustration|photo(?:graph)?|image|graphic|animation|video)s?\s+(?:by|courtesy\s+of)\s+[A-Z]
-    |^contributing\s*:|^["'\u201c]?(?:questions\?\s*comments\?|e-?mail\s+us\s+at\b)|\bcan\s+be\s+reached\s+at\b
-    |^follow\s+(?:[A-Z@][\w.@'\u2019-]*\s+){1,4}on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok)\b
-    |\bethics\s+policy\b|^\(corrects?\b
-    |^more\s+(?:from|on)\s+.{0,60}?:\s
-    |^read\s+(?:\S+\s+){0,3}full\s+(?:remarks|statement|report|story|text|letter|interview)\s*:?\s*$
-    |^(?:published|updated|posted|last\s+updated)\s*:?(?:\s*[,|\u00b7]?\s*(?:\d[\d:.,/-]*|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|gmt|utc|bst|cet|[ecmp][sd]?t|ago|an?|one|few|(?:second|minute|min|hour|hr|day|week|month|year)s?|yesterday|today|on|at)){1,12}\s*$
-    |^(?:associated\s+press\s+)?(?:writers?|reporters?|correspondents?)\s.{0,160}\bcontributed\b.{0,30}$
-    |^follow\s+(?:ap|the\s+associated\s+press|reuters|bbc|cnn|sky\s+news)['\u2019]?s?\b
-    |\bcoverage\s+(?:of\s+.{1,60}\s+)?at\s+https?://
-    |^(?:skip\s+past|after)\s+newsletter\s+promotion|^privacy\s+notice\s*:
-    |^credit\s*(?:\.{2,}|\u2026|:)|^share\s+(?:full\s+article|or\s+comment)\b
-    |^why\s+you\s+can\s+trust\b|^(?:comment\s+on\s+this\s+story|gift\s+(?:this\s+)?article)\b
-    |^join\s+(?:our|the)\b.{0,60}\b(?:forum|conversations?|discussion|community|channel)\b
-    |^join\s+thought-provoking\b
-    |^follow\s+(?:[A-Z@][\w.@'\u2019-]*\s+){1,4}on\s+whatsapp\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-# A heading after which a page carries only other content: comments, galleries, more stories.
-_END_HEADING = re.compile(
-    r"""(?:other|more)\s+(?:[\w'\u2019-]+\s+){0,2}(?:stories|columns|news|articles|coverage|videos|from\b.*|on\s+this\b.*)
-    |(?:related|recommended|trending|popular|latest|featured|recent|top)(?:\s+[\w'\u2019-]+){0,3}
-    |most\s+(?:read|popular|viewed|shared|commented)(?:\s+[\w'\u2019-]+){0,2}
-    |(?:you|we\s+think\s+you)\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|read\s+(?:next|more)|what\s+to\s+read\s+next
-    |(?:don'?t|do\s+not)\s+miss|editor'?s\s+picks?|further\s+reading|around\s+the\s+web|promoted\s+stories
-    |(?:[\w'\u2019-]+\s+)?slide\s*shows?|comments?|\d+\s+comments?|join\s+the\s+(?:conversation|discussion)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 _SECTIONS = {
     "world": "World",
     "international": "World",
@@ -426,17 +369,10 @@ def _cut_at_end_heading(paras: list[str]) -> list[str]:
     for i, p in enumerate(paras):
         n = len(p.split())
         line = p.strip().rstrip(":").strip()
-        if seen >= 0.4 * total and n <= 8 and _END_HEADING.fullmatch(line):
+        if seen >= 0.4 * total and n <= 8 and END_HEADING.fullmatch(line):
             return paras[:i]
         seen += n
     return paras
-
-
-# An author's note closing the page: "Shahien Nasiripour is the business reporter for …".
-_BIO = re.compile(
-    r"(?:[A-Z][\w.'\u2019-]+\s+){1,4}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}"
-    r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|journalist)\b"
-)
 
 
 def _keep(line: str, title: str | None) -> bool:
@@ -445,14 +381,16 @@ def _keep(line: str, title: str | None) -> bool:
         return False
     if s.endswith(":") and len(s.split()) <= 4:
         return False  # a label ("Episode Description:", "Wrap Up:") whose content went
-    return not (_BOX_TEXT.search(s) or is_junk(s))
+    return not (PAGE_FURNITURE.search(s) or is_junk(s))
 
 
 def _without_bio(paras: list[str]) -> list[str]:
     """The paragraphs less an author's bio among the last three (short, "X is a … reporter")."""
     n = len(paras)
     return [
-        p for i, p in enumerate(paras) if not (i >= n - 3 and len(p.split()) < 60 and _BIO.match(p))
+        p
+        for i, p in enumerate(paras)
+        if not (i >= n - 3 and len(p.split()) < 60 and AUTHOR_BIO.match(p))
     ]
 
 
