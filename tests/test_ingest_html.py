@@ -355,3 +355,14 @@ def test_sentences_that_merely_start_like_furniture_are_kept() -> None:
     art = from_html(story_page(paras() + "".join(f"<p>{x}</p>" for x in lines)))
     for line in lines:
         assert line in art.text
+
+
+def test_a_few_english_lines_left_from_a_chinese_page_do_not_make_it_english() -> None:
+    html = (
+        "<html lang='zh-CN'><head><title>香港立法会选举投票率创新低</title></head><body><article>"
+        "<p>Download our news app today and get the latest stories, videos and live coverage "
+        "delivered to your phone wherever you are in the world.</p></article></body></html>"
+    )
+    with pytest.raises(NotEnglishError) as err:
+        from_html(html)
+    assert "Chinese" in str(err.value)

@@ -517,13 +517,15 @@ def _front_page(url: str | None, pagetype: str | None) -> bool:
 def _check_language(html: str, body: str, title: str | None, label: str) -> None:
     """Refuse a page in another language, by its text, else by what the page declares.
 
-    The text decides when it is clear (an English edition of a foreign site is English). When
-    it is not — a short or empty extraction, a page that is mostly names — the page's declared
+    The text decides when it is clear and long (an English edition of a foreign site is
+    English). When it is not — a short or empty extraction, a page that is mostly names, a
+    few English lines (a cookie banner) left from a Chinese page — the page's declared
     language (``<html lang>``, ``og:locale``, Content-Language) or its title's script decides.
     """
     lang = detect_language(body)
-    if lang is None:
-        lang = declared_language(html) or detect_language(title or "")
+    if lang is None or (lang == "English" and len(body.split()) < 150):
+        page = declared_language(html) or detect_language(title or "")
+        lang = page if page is not None else lang
     if lang is not None and lang != "English":
         raise NotEnglishError(
             f"{label} looks like {lang}, not English; retell only handles English articles "
