@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
@@ -41,7 +41,7 @@ class SourceSentence:
     @cached_property
     def info(self) -> list[tuple[str, bool]]:
         """(lemma, is a content word) of each word."""
-        return [word_info(w) for w in self.lows]
+        return list(map(word_info, self.lows))
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
@@ -55,7 +55,7 @@ class SourceSentence:
     @cached_property
     def seq(self) -> list[str]:
         """Lemmas of the words (punctuation left out), in order."""
-        return [lem for (lem, _), w in zip(self.info, self.lows, strict=True) if w[:1].isalnum()]
+        return [lem for lem in map(_seq_lemma, self.lows) if lem is not None]
 
     @cached_property
     def bigrams(self) -> frozenset[tuple[str, str]]:
@@ -132,11 +132,15 @@ class SourceIndex:
         if self._postings is None:
             where = self._words
             lemmas: dict[str, int] = {}
-            get = lemmas.get
+            anylem: dict[str, int] = {}  # any lemma, stop words included: _lemma_post
+            get, aget = lemmas.get, anylem.get
             for low, at in where.items():
                 lem, c = word_info(low)
+                anylem[lem] = aget(lem, 0) | at
                 if c:
                     lemmas[lem] = get(lem, 0) | at
+            if self._anylem is None:
+                self._anylem = anylem
             post = dict(where)
             pget = post.get
             for lem, at in lemmas.items():
@@ -363,6 +367,13 @@ class SourceIndex:
             weights,
             tuple(scores[i] for i in win),
         )
+
+
+@lru_cache(maxsize=200_000)
+def _seq_lemma(low: str) -> str | None:
+    """A word's lemma as :attr:`SourceSentence.seq` lists it, or None for punctuation (cached
+    per word: every source sentence's sequence is read word by word)."""
+    return word_info(low)[0] if low[:1].isalnum() else None
 
 
 def _bits(mask: int) -> list[int]:

@@ -131,9 +131,10 @@ class Toks:
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         end = len(text) if end is None else end
-        self.spans: list[tuple[int, int]] = [m.span() for m in TOKEN.finditer(text, start, end)]
-        self.words: list[str] = [text[a:b] for a, b in self.spans]
-        self.lows: list[str] = [w.lower() for w in self.words]
+        found = list(TOKEN.finditer(text, start, end))  # C-level maps below, no Python loops
+        self.spans: list[tuple[int, int]] = list(map(re.Match.span, found))
+        self.words: list[str] = list(map(re.Match.group, found))
+        self.lows: list[str] = list(map(str.lower, self.words))
         self.ltext = text[start:end].lower()
         self.digits = _DIGIT.search(text, start, end) is not None
 
