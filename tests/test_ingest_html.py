@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -366,3 +367,16 @@ def test_a_few_english_lines_left_from_a_chinese_page_do_not_make_it_english() -
     with pytest.raises(NotEnglishError) as err:
         from_html(html)
     assert "Chinese" in str(err.value)
+
+
+def test_a_story_drawn_by_scripts_comes_from_its_json_ld() -> None:
+    ld = json.dumps(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": "\n".join(STORY)}
+    )
+    html = (
+        "<html lang='en'><head><title>Council backs flood barrier</title>"
+        f"<script type='application/ld+json'>{ld}</script></head>"
+        "<body><div id='root'></div><script>render()</script></body></html>"
+    )
+    art = from_html(html)
+    assert [s.text for s in art.sentences] == STORY

@@ -427,6 +427,9 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
         more = _paragraphs(fallback, anchors)
         if len("".join(more)) > len("".join(paras)):
             doc, paras = fallback, more
+    if _words(paras) < 40:
+        # A page whose story is drawn by scripts still states it for search engines.
+        paras = _ld_article_body(html) or paras
     title = _clean_title(getattr(doc, "title", None) or None, html, doc)
     kept = _without_bio([p.strip() for p in paras if _keep(p, title)])
     body = "\n\n".join(kept)
@@ -499,6 +502,37 @@ def _clean_title(title: str | None, html: str, doc: Any) -> str | None:
     for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
     return out
+
+
+_LD_JSON = re.compile(
+    r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _ld_article_body(html: str) -> list[str]:
+    """The paragraphs of the longest JSON-LD ``articleBody`` of the page (40 words or more)."""
+    import json
+
+    best = ""
+    stack: list[Any] = []
+    for m in _LD_JSON.finditer(html):
+        try:
+            stack.append(json.loads(m.group(1), strict=False))
+        except ValueError:
+            continue
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            body = node.get("articleBody")
+            if isinstance(body, str) and len(body) > len(best):
+                best = body
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    text = unescape(_TAG.sub(" ", best))
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*", text)]
+    paras = [p for p in paras if p]
+    return paras if _words(paras) >= 40 else []
 
 
 def _front_page(url: str | None, pagetype: str | None) -> bool:
