@@ -28,13 +28,14 @@ from retell.check.rules import Rules
 from retell.check.score import features, model
 from retell.check.sources import source_facts
 from retell.check.text import Token, tokens
+from retell.facts._words import Caseless
 from retell.facts.model import Kind
 from retell.ingest.article import Article, Sentence
 
 __all__ = ["Audit", "Checker", "Finding", "SentenceVerdict", "Span", "audit_texts"]
 
-_FRAMING = re.compile(
-    r"(?i)\b(speaks? volumes|staggering|harrowing|grim|grotesque|shocking|chilling|disturbing|"
+_FRAMING = Caseless(  # case ignored
+    r"\b(speaks? volumes|staggering|harrowing|grim|grotesque|shocking|chilling|disturbing|"
     r"horrifying|devastating|tragic|stark|sobering|remarkable|striking|troubling|alarming|"
     r"laid bare|paints? a picture|raises? questions|remains? to be seen|time will tell)\b"
 )
@@ -57,7 +58,7 @@ def _kind_of_sentence(text: str) -> str | None:
         caps = sum(1 for w in words if w[:1].isupper())
         if len(words) <= 4 or caps / len(words) >= 0.5 or "\n" in t:
             return "heading"
-    if _FRAMING.search(t) and len(t.split()) <= 25 and not re.search(r"\d", t):
+    if _FRAMING.found(t) and len(t.split()) <= 25 and not re.search(r"\d", t):
         return "framing"
     return None
 
@@ -78,7 +79,10 @@ def _norm(text: str) -> str:
 _OPENING_PRONOUN = frozenset(["he", "she", "they", "his", "her", "their", "him", "them"])
 _MALE = frozenset(["he", "him", "his", "himself"])
 _FEMALE = frozenset(["she", "her", "hers", "herself"])
-_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+# \b(?:he|him|his|himself|she|her|hers|herself)\b, written to open on a letter: the regex engine
+# then skips to the next "h" or "s" in C instead of trying each position (2-3x faster on an
+# article); the look-behind after that letter is the word boundary before it
+_PRONOUN_WORD = re.compile(r"(?:h(?<!\wh)(?:e|im|is|imself|er|ers|erself)|s(?<!\ws)he)\b")
 
 
 class Checker:

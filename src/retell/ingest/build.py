@@ -90,7 +90,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_heading(text: str, start: int, end: int) -> bool:
     """A subhead or label block ("Metro Report / World News"): short, no line ends a sentence."""
     block = text[start:end]
-    return len(block.split()) <= 20 and not any(
+    return len(block.split(None, 20)) <= 20 and not any(  # more than 20 words: 21 parts
         _TERMINAL.search(line.strip()) for line in block.split("\n")
     )
 
