@@ -53,3 +53,34 @@ def test_a_first_name_the_source_never_gives_is_a_warning() -> None:
     src2 = src.replace("Curtis said", "Alan Curtis said")
     b = audit_texts(src2, "Tom Curtis said the club faced a difficult season.")
     assert not b.consistent
+
+
+def test_a_negation_the_source_also_makes_a_few_words_back_is_no_flip() -> None:
+    src = (
+        "Avian influenza usually spreads through poultry, and was not deemed to be a threat to "
+        "humans until a 1997 outbreak in Hong Kong. Officials say the risk remains low."
+    )
+    a = audit_texts(src, "Bird flu was not considered a threat to humans until 1997.")
+    assert not [f for f in a.findings if f.kind == "negation_flipped"]
+    b = audit_texts(
+        src, "Avian influenza spreads through poultry and was deemed a threat to humans."
+    )
+    assert any(f.kind == "negation_flipped" for f in b.errors)
+    c = audit_texts(
+        "Rodgers says Sturridge is unlikely to recapture his very best form this season.",
+        "Rodgers concedes that Sturridge will not recapture his best form this season.",
+    )
+    assert not [f for f in c.findings if f.kind == "negation_flipped"]
+
+
+def test_failing_to_do_what_the_source_says_was_done_negates_it() -> None:
+    src = "The telescope captured a new image of the distant galaxy cluster on Monday."
+    a = audit_texts(
+        src, "The telescope failed to capture a new image of the distant galaxy cluster."
+    )
+    assert any(f.kind == "negation_flipped" for f in a.errors)
+    b = audit_texts(
+        "The company declined to comment on the report.",
+        "The company failed to comment on the report.",
+    )
+    assert not [f for f in b.findings if f.kind == "negation_flipped"]

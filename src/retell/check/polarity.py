@@ -19,6 +19,15 @@ STRICT_NEG = frozenset(
 _FUNCTION_CONTRASTS = frozenset(["before", "after", "above", "below", "inside", "outside"])
 
 
+# words that deny what follows them, as a negation does
+_DENIALS = frozenset(
+    ["unlikely", "fail", "refuse", "without", "lack", "unable", "hardly", "barely", "deny"]
+    + ["decline", "prevent", "stop"]
+)
+# … and those of them a rewrite may deny with where the source affirms ("failed to capture")
+_DENYING = frozenset(["fail", "unable", "prevent"])
+
+
 def compared(t: Token) -> bool:
     return t.content or t.lower in _FUNCTION_CONTRASTS
 
@@ -65,6 +74,11 @@ def negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token,
     def negated(seq: list[Token], k: int) -> bool:
         return any(t.lower in STRICT_NEG for t in seq[max(0, k - 4) : k])
 
+    def denied(seq: list[Token], k: int) -> bool:
+        """The source says it is not so a little further back ("was not deemed to be a
+        threat") or with a word that denies it ("is unlikely to recapture")."""
+        return any(t.lower in STRICT_NEG or t.lemma in _DENIALS for t in seq[max(0, k - 7) : k])
+
     def heads(seq: list[Token], k: int) -> list[Token]:
         out = [t for t in seq[k + 1 : k + 5] if t.content and t.lower.isalpha()][:2]
         return out
@@ -79,12 +93,12 @@ def negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token,
             r_pos.setdefault(t.lemma, []).append(k)
     s_only = any(t.lower == "only" for t in stoks)
     for k, t in enumerate(rtoks):
-        if t.lower in STRICT_NEG:
+        if t.lower in STRICT_NEG or t.lemma in _DENYING:
             if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
                 continue  # "not … until 1997" says what "only after 1997" says
             for h in heads(rtoks, k):
                 occ = s_pos.get(h.lemma, [])
-                if occ and not any(negated(stoks, j) for j in occ):
+                if occ and not any(denied(stoks, j) for j in occ):
                     return t, stoks[occ[0]], False
     for k, t in enumerate(stoks):
         if t.lower in STRICT_NEG:
