@@ -265,6 +265,9 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "Credit...Jane Doe for The Harbour Times",
         "Share full article",
         "Join our commenting forum",
+        "(Credit: Clayton Aldern / Grist)",
+        "What do you think? Let us know down below in the comments.",
+        "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:
@@ -380,3 +383,19 @@ def test_a_story_drawn_by_scripts_comes_from_its_json_ld() -> None:
     )
     art = from_html(html)
     assert [s.text for s in art.sentences] == STORY
+
+
+def test_embedded_posts_and_next_post_thumbnails_are_dropped() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Notice the warping of the line across both the "
+        "eyes and nose. pic.twitter.com/U7PMa4oNGN</p>&mdash; Dave (@dave) July 2, 2019"
+        "</blockquote>"
+    )
+    thumbs = (
+        "<div id='next-post-thumbnails'><div class='nextstory'><h2><a href='/2019/x'>Patti "
+        "Smith joins the choir</a></h2><p>The good folks at the choir are still doing their "
+        "thing, and now they have included two famous guests in a new video.</p></div></div>"
+    )
+    art = from_html(story_page(paras() + tweet) + thumbs)
+    assert "warping" not in art.text and "good folks" not in art.text
+    assert len(art.sentences) == 4

@@ -17,46 +17,17 @@ from urllib.parse import urlsplit
 from retell.errors import NoArticleError, NotEnglishError
 from retell.ingest.article import Article
 from retell.ingest.build import build_article
-from retell.ingest.junk import AUTHOR_BIO, END_HEADING, PAGE_FURNITURE, is_junk
-from retell.ingest.lang import declared_language, detect_language
+from retell.ingest.junk import (
+    AUTHOR_BIO,
+    BOX_CLASS_WORDS,
+    END_HEADING,
+    PAGE_FURNITURE,
+    is_junk,
+)
+from retell.ingest.lang import OTHER, declared_language, detect_language
 
 __all__ = ["extract", "from_html", "section_from_url"]
 
-_BOX_WORDS = (
-    "newsletter",
-    "related",
-    "cookie",
-    "consent",
-    "promo",
-    "advert",
-    "sponsor",
-    "share",
-    "social",
-    "most-read",
-    "mostread",
-    "most_read",
-    "recommended",
-    "subscribe",
-    "signup",
-    "sign-up",
-    "outbrain",
-    "taboola",
-    "read-more",
-    "readmore",
-    "more-stories",
-    "video-desc",
-    "caption",
-    "credit",
-    "byline",
-    "tags",
-    "breadcrumb",
-    # Text only screen readers hear: "Image source, ", ", opens new tab", "Skip to content".
-    "visually-hidden",
-    "visuallyhidden",
-    "sr-only",
-    "screen-reader",
-    "screenreader",
-)
 # A box that holds two or more real paragraphs of prose, or the page's headline, is the story
 # (or wraps it), whatever its class says: some sites wrap the whole page in ``<form>``
 # (ASP.NET) or in "ad-wallpaper", or call the body container "article-body share-tools".
@@ -86,7 +57,7 @@ _PRUNE = [
     # Hidden boxes: "Loading weather data ...", modal sign-up forms, off-screen menus.
     f"//*[@hidden or contains(translate(@style,' ',''),'display:none')"
     f" or contains(translate(@style,' ',''),'visibility:hidden')]{_NOT_PROSE}",
-    *(f"//*[{_has_word('class', w)} or {_has_word('id', w)}]{_NOT_PROSE}" for w in _BOX_WORDS),
+    *(f"//*[{_has_word('class', w)} or {_has_word('id', w)}]{_NOT_PROSE}" for w in BOX_CLASS_WORDS),
     f"//*[contains(concat(' ', normalize-space(@class), ' '), ' ad ')]{_NOT_PROSE}",
     f"//*[starts-with(@class, 'ad-') or contains(@class, ' ad-')]{_NOT_PROSE}",
 ]
@@ -420,16 +391,19 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
     doc = _extract(html, url, precision=True)
     anchors = _anchors(html)
     paras = _paragraphs(doc, anchors)
-    if _words(paras) < 40:
-        # Pruning can still hit a page built in an unusual way: try again with trafilatura
-        # alone (recall mode), and keep whichever found more.
-        fallback = _extract(html, url, precision=False, prune=False)
+    # Too little text: try, in turn, trafilatura in recall mode; the JSON-LD articleBody (a
+    # page whose story is drawn by scripts still states it for search engines); and, last,
+    # trafilatura without our pruning, for a page built so oddly that pruning hit its story.
+    for attempt in ("recall", "json-ld", "unpruned"):
+        if _words(paras) >= 40:
+            break
+        if attempt == "json-ld":
+            paras = _ld_article_body(html) or paras
+            continue
+        fallback = _extract(html, url, precision=False, prune=attempt == "recall")
         more = _paragraphs(fallback, anchors)
         if len("".join(more)) > len("".join(paras)):
             doc, paras = fallback, more
-    if _words(paras) < 40:
-        # A page whose story is drawn by scripts still states it for search engines.
-        paras = _ld_article_body(html) or paras
     title = _clean_title(getattr(doc, "title", None) or None, html, doc)
     kept = _without_bio([p.strip() for p in paras if _keep(p, title)])
     body = "\n\n".join(kept)
@@ -557,9 +531,10 @@ def _check_language(html: str, body: str, title: str | None, label: str) -> None
     language (``<html lang>``, ``og:locale``, Content-Language) or its title's script decides.
     """
     lang = detect_language(body)
-    if lang is None or (lang == "English" and len(body.split()) < 150):
+    if lang in (None, OTHER) or (lang == "English" and len(body.split()) < 150):
         page = declared_language(html) or detect_language(title or "")
-        lang = page if page is not None else lang
+        if lang is None or (page is not None and page != "English"):
+            lang = page  # "French" rather than "another language", when the page says so
     if lang is not None and lang != "English":
         raise NotEnglishError(
             f"{label} looks like {lang}, not English; retell only handles English articles "

@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AUTHOR_BIO", "END_HEADING", "PAGE_FURNITURE", "is_junk", "junk_kind", "lead_junk"]
+__all__ = [
+    "AUTHOR_BIO",
+    "BOX_CLASS_WORDS",
+    "END_HEADING",
+    "PAGE_FURNITURE",
+    "is_junk",
+    "junk_kind",
+    "lead_junk",
+]
 
 _AGENCIES = (
     r"CNN|CNN Student News|CNNMoney|CNN Business|AP|Reuters|AFP|UPI|PA|Bloomberg|"
@@ -207,6 +215,10 @@ PAGE_FURNITURE = re.compile(
     |^join\s+(?:our|the)\b.{0,60}\b(?:forum|conversations?|discussion|community|channel)\b
     |^join\s+thought-provoking\b
     |^follow\s+(?:[A-Z@][\w.@'\u2019-]*\s+){1,4}on\s+whatsapp\b
+    |^\((?:credit|photo|image|illustration|graphic|video|source)s?\s*:[^()]{1,100}\)\.?$
+    |\blet\s+us\s+know\s+(?:down\s+)?(?:below\s+)?in\s+the\s+comments\b
+    |^(?:update|correction|clarification)\b.{0,60}?\d.{0,40}?:\s*(?:added|updated|this\s+(?:story|article))
+    |\bpic\.twitter\.com/
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -225,4 +237,56 @@ END_HEADING = re.compile(
 AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'\u2019-]+\s+){1,4}(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}"
     r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|journalist)\b"
+)
+# Words in the class or id of a page box that is furniture: pruned from the page before
+# extraction (unless the box holds the story itself; see retell.ingest.html).
+BOX_CLASS_WORDS = (
+    "newsletter",
+    "related",
+    "cookie",
+    "consent",
+    "promo",
+    "advert",
+    "sponsor",
+    "share",
+    "social",
+    "most-read",
+    "mostread",
+    "most_read",
+    "recommended",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "outbrain",
+    "taboola",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "video-desc",
+    "caption",
+    "credit",
+    "byline",
+    "tags",
+    "breadcrumb",
+    # "Next post" thumbnails and recirculation rails under the story.
+    "next-post",
+    "nextpost",
+    "nextstory",
+    "next-story",
+    "up-next",
+    "upnext",
+    "read-next",
+    "readnext",
+    "recirc",
+    "revcontent",
+    # Embedded social posts: someone else's words, not the story's.
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    # Text only screen readers hear: "Image source, ", ", opens new tab", "Skip to content".
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "screenreader",
 )

@@ -18,7 +18,7 @@ from collections import Counter
 
 from retell.errors import NotEnglishError
 
-__all__ = ["declared_language", "detect_language", "ensure_english"]
+__all__ = ["OTHER", "declared_language", "detect_language", "ensure_english"]
 
 _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("\u3040-\u30ff", "Japanese"),
@@ -46,6 +46,8 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("\u1200-\u137f", "Amharic (Ethiopic script)"),
     ("\u0f00-\u0fff", "Tibetan"),
 )
+_DENSE = 3
+_DENSE_SCRIPTS = frozenset({"Japanese", "Korean", "Chinese"})
 _SCRIPT_RES = tuple((re.compile(f"[{rng}]"), name) for rng, name in _SCRIPTS)
 _NON_LATIN = re.compile("[" + "".join(rng for rng, _ in _SCRIPTS) + "]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -97,9 +99,11 @@ def detect_language(text: str) -> str | None:
     sample = text[:3000]  # ~500 words: plenty for a vote, and keeps this well under 1 ms
     others = 0 if sample.isascii() else len(_NON_LATIN.findall(sample))  # isascii is O(1)
     latin = len(_LATIN.findall(sample)) if others >= 10 else 0
-    for rx, name in _SCRIPT_RES if others >= 10 and others >= latin * 0.5 else ():
+    # A Chinese, Japanese or Korean character holds about as much as three Latin letters: a
+    # page of Chinese lyrics with pinyin under each line is Chinese, not English.
+    for rx, name in _SCRIPT_RES if others >= 10 and others * _DENSE >= latin * 0.5 else ():
         n = len(rx.findall(sample))
-        if n and n >= latin * 0.5 and n >= 10:
+        if n >= 10 and n * (_DENSE if name in _DENSE_SCRIPTS else 1) >= latin * 0.5:
             return name
     words = _WORD.findall(sample.lower())
     if len(words) < _MIN_WORDS:
