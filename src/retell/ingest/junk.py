@@ -224,8 +224,11 @@ PAGE_FURNITURE = re.compile(
 )
 # A heading after which a page carries only other content: comments, galleries, more stories.
 END_HEADING = re.compile(
-    r"""(?:other|more)\s+(?:[\w'\u2019-]+\s+){0,2}(?:stories|columns|news|articles|coverage|videos|from\b.*|on\s+this\b.*)
-    |(?:related|recommended|trending|popular|latest|featured|recent|top)(?:\s+[\w'\u2019-]+){0,3}
+    r"""(?:other|more|related|recommended|trending|popular|latest|featured|recent|top)\s+
+        (?:[\w'\u2019-]+\s+){0,2}
+        (?:stories|articles|news|posts|videos|headlines|reads|galleries|podcasts|content
+          |coverage|columns|links|topics|slide\s*shows?|from\b.*|on\s+this\b.*)
+    |related|recommended|trending|popular|featured
     |most\s+(?:read|popular|viewed|shared|commented)(?:\s+[\w'\u2019-]+){0,2}
     |(?:you|we\s+think\s+you)\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|read\s+(?:next|more)|what\s+to\s+read\s+next
     |(?:don'?t|do\s+not)\s+miss|editor'?s\s+picks?|further\s+reading|around\s+the\s+web|promoted\s+stories
