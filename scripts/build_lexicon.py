@@ -194,7 +194,14 @@ accept accepted | reject rejected refuse refused decline declined
 admit admitted confirm confirmed | deny denied
 support supported | oppose opposed
 praise praised | criticise criticised criticize criticized condemn condemned
-rise rose risen | fall fell fallen drop dropped decline declined
+rise rose risen surge surged soar soared jump jumped climb climbed | fall fell fallen drop dropped decline declined plunge plunged slump slumped tumble tumbled sink sank
+upgrade upgraded promote promoted | downgrade downgraded demote demoted relegate relegated
+promotion | relegation
+surplus | deficit
+ally allies friend friends | enemy enemies foe foes
+bullish | bearish
+hawkish | dovish
+overestimate overestimated | underestimate underestimated
 increase increased raise raised boost boosted | cut reduce reduced lower lowered decrease decreased
 expand expanded | shrink shrank
 strengthen strengthened | weaken weakened
@@ -209,6 +216,12 @@ arrive arrived | depart departed leave left
 attack attacked | defend defended
 save saved rescue rescued | kill killed
 voluntary | mandatory compulsory
+secretly privately covertly | publicly openly
+hide hid hidden conceal concealed | reveal revealed unveil unveiled disclose disclosed
+spur spurred boost stimulate stimulated accelerate accelerated | hinder hindered hamper hampered slow slowed curb curbed
+near nearby | distant remote
+inflate inflated | deflate deflated
+thriving booming flourishing | struggling ailing
 temporary | permanent
 public | private
 legal | illegal
