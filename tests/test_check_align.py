@@ -180,3 +180,32 @@ def test_shipped_model_is_sign_constrained() -> None:
     assert m.prob({"cov": 1.0, "single_cov": 1.0, "bi_src": 1.0, "lcs_ratio": 1.0}) > m.prob(
         {"cov": 0.2, "single_cov": 0.2, "bi_src": 0.1, "lcs_ratio": 0.2, "extrinsic": 0.8}
     )
+
+
+def test_postings_masks_match_sentence_words() -> None:
+    """The bit-mask postings list exactly the sentences whose words hold a word or lemma."""
+    from retell.check.align import SourceIndex
+
+    ix = SourceIndex(from_text(SOURCE))
+    for word in ("deaths", "death", "the", "friday", "zelensky", "resign"):
+        want = [s.index for s in ix.sentences if word in s.lowers or word in s.lemmas]
+        got = ix.sentences_with(word)
+        assert got == sorted(got)
+        assert set(want) <= set(got)
+    assert ix.sentences_with("nowhere-in-the-source") == []
+    assert ix.sentences_with_bigram("55,000", "death") == [1]
+    assert ix.has_bigram("55,000", "death") and not ix.has_bigram("death", "55,000")
+    assert ix.sentences_with_bigram("death", "55,000") == []
+
+
+def test_window_scores_match_per_sentence_recall(checker: Checker) -> None:
+    """A window's coverage is the IDF-weighted recall of the rewrite's content words in it."""
+    from retell.check.text import tokens
+
+    toks = tokens("Zelensky confirmed 55,000 deaths on Friday.")
+    al = checker.index.align(toks)
+    total = sum(al.weights)
+    assert al.coverage == pytest.approx(
+        sum(m * w for m, w in zip(al.match, al.weights, strict=True)) / total
+    )
+    assert al.window and al.best_single in al.window

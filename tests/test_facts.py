@@ -325,3 +325,25 @@ def test_lazy_matches_of_article_but_for_speakers(seed: Article) -> None:
         assert [(f.kind, f.start, f.end, f.value) for f in lazy[i]] == strip or any(
             f.kind in (Kind.QUOTE, Kind.ATTRIBUTION) for f in full[i]
         )
+
+
+def test_mention_tests_ignore_case_like_the_regex() -> None:
+    """The quick mention tests search lower-cased text; they must answer as IGNORECASE does,
+    also for the letters that fold differently (dotless i, long s, I with a dot)."""
+    import re
+
+    from retell.facts import cues, dates, numbers
+    from retell.facts._words import Caseless
+
+    cases = ["THREE people", "Twenty", "no figure here", "in MID-March", "ſix", "İne", "thırty",
+             "According To them", "Reportedly", "a DOZEN", "Kelvin K one", "ſaid to"]  # fmt: skip
+    for fn, pattern in (
+        (numbers.mentions, numbers._MENTION._ci.pattern),
+        (dates.mentions, dates._MENTION._ci.pattern),
+        (cues.mentions_hedge, cues._HEDGE_RE.pattern),
+    ):
+        rx = re.compile(pattern, re.IGNORECASE)
+        for text in cases:
+            assert fn(text) == (rx.search(text) is not None), (fn.__name__, text)
+    with pytest.raises(ValueError):
+        Caseless("[A-Z]")

@@ -121,7 +121,7 @@ class SourceIndex:
             get = where.get
             for ss in self.sentences:
                 bit = 1 << ss.index
-                for low in ss.lowers:
+                for low in ss.lows:  # a repeated word sets its bit again: no set needed
                     where[low] = get(low, 0) | bit
             self._where = where
         return self._where
@@ -235,6 +235,17 @@ class SourceIndex:
             return False
         sents = self.sentences
         return any((a, b) in sents[i].bigrams for i in self._list(both))
+
+    def sentences_with_bigram(self, a: str, b: str) -> list[int]:
+        """The sentences (ascending) where lemma ``a`` is directly followed by ``b``: only those
+        holding both lemmas are looked at, so a loop over them need not read the bigrams of every
+        sentence holding ``a``."""
+        post = self._lemma_post()
+        both = post.get(a, 0) & post.get(b, 0)
+        if not both:
+            return []
+        sents = self.sentences
+        return [i for i in self._list(both) if (a, b) in sents[i].bigrams]
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""

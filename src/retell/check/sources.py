@@ -70,11 +70,15 @@ class SourceFacts:
     @cached_property
     def number_sents(self) -> tuple[int, ...]:
         """The sentences that may hold a number (most of a long article holds none)."""
-        return tuple(s.index for s in self.index.sentences if _facts.numbers.mentions(s.text))
+        return tuple(
+            s.index for s in self.index.sentences if self.facts.may_hold(s.index, Kind.NUMBER)
+        )
 
     @cached_property
     def date_sents(self) -> tuple[int, ...]:
-        return tuple(s.index for s in self.index.sentences if _facts.dates.mentions(s.text))
+        return tuple(
+            s.index for s in self.index.sentences if self.facts.may_hold(s.index, Kind.DATE)
+        )
 
     def _acronyms(self, i: int) -> frozenset[str]:
         a: set[str] = set()

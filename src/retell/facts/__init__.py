@@ -80,6 +80,7 @@ class Lazy(Sequence[tuple[Fact, ...]]):
         self._ctx: Context | None = None
         self._memo: dict[int, tuple[Fact, ...]] = {}
         self._staged: dict[int, Staged] = {}
+        self._mentions: dict[tuple[int, Kind], bool] = {}
 
     def __len__(self) -> int:
         return len(self._article.sentences)
@@ -93,9 +94,23 @@ class Lazy(Sequence[tuple[Fact, ...]]):
     def of_kind(self, i: int, kind: Kind) -> tuple[Fact, ...]:
         """Only the facts of one kind of sentence ``i`` (and only what that kind needs is run:
         the numbers of a sentence without digits or number words cost nothing)."""
-        if i not in self._staged and not _may_hold(self._article.sentences[i].text, kind):
+        if i not in self._staged and not self.may_hold(i, kind):
             return ()  # a cheap look at the text rules the kind out: no tokens, no extraction
         return self._stage(i).of_kind(kind)
+
+    def may_hold(self, i: int, kind: Kind) -> bool:
+        """False only when sentence ``i`` cannot hold a fact of ``kind`` (see ``_may_hold``);
+        remembered, since the check asks again for the sentences it pools."""
+        key = (i, kind)
+        got = self._mentions.get(key)
+        if got is None:
+            text = self._article.sentences[i].text
+            if kind is Kind.HEDGE:  # a number's own hedge, or a hedge word
+                got = self.may_hold(i, Kind.NUMBER) or cues.mentions_hedge(text)
+            else:
+                got = _may_hold(text, kind)
+            self._mentions[key] = got
+        return got
 
     def _stage(self, i: int) -> Staged:
         st = self._staged.get(i)
