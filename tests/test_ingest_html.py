@@ -268,6 +268,8 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "(Credit: Clayton Aldern / Grist)",
         "What do you think? Let us know down below in the comments.",
         "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.",
+        "Residents watch the vote from the gallery on Tuesday. (Photo by Jane Doe/Getty Images)",
+        "Residents watch the vote from the gallery on Tuesday. Jane Doe/AFP via Getty Images",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:

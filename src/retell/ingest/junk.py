@@ -219,6 +219,8 @@ PAGE_FURNITURE = re.compile(
     |\blet\s+us\s+know\s+(?:down\s+)?(?:below\s+)?in\s+the\s+comments\b
     |^(?:update|correction|clarification)\b.{0,60}?\d.{0,40}?:\s*(?:added|updated|this\s+(?:story|article))
     |\bpic\.twitter\.com/
+    |\((?:photo|image|picture|illustration|video)s?\s+(?:by|credit|courtesy)\b[^()]{0,100}\)\s*$
+    |\b[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s*/\s*(?:getty\s+images|afp|reuters|ap|epa(?:-efe)?|shutterstock|bloomberg|alamy|pa(?:\s+(?:wire|media))?)(?:\s+via\s+getty\s+images)?\)?\s*$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
