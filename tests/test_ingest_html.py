@@ -270,6 +270,9 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.",
         "Residents watch the vote from the gallery on Tuesday. (Photo by Jane Doe/Getty Images)",
         "Residents watch the vote from the gallery on Tuesday. Jane Doe/AFP via Getty Images",
+        "Already a subscriber? Log in",
+        "You have 2 free articles remaining this month.",
+        "Download our free app for iOS and Android",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:

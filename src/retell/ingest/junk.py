@@ -219,6 +219,11 @@ PAGE_FURNITURE = re.compile(
     |\blet\s+us\s+know\s+(?:down\s+)?(?:below\s+)?in\s+the\s+comments\b
     |^(?:update|correction|clarification)\b.{0,60}?\d.{0,40}?:\s*(?:added|updated|this\s+(?:story|article))
     |\bpic\.twitter\.com/
+    |^already\s+(?:a\s+)?(?:subscriber|member|registered)\b|\bfree\s+(?:articles?|stories)\s+(?:left|remaining)\b
+    |^(?:subscribe|register|sign\s+in|log\s+in)\s+(?:now\s+|today\s+)?to\s+(?:continue|read|keep\s+reading|unlock)\b
+    |^this\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to)\s+(?:our\s+)?(?:subscribers|members|premium)
+    |^(?:support\s+(?:our|independent|quality)\s+journalism|become\s+a\s+(?:member|subscriber|supporter))\b
+    |^download\s+(?:the|our)\s+.{0,40}\bapp\b
     |\((?:photo|image|picture|illustration|video)s?\s+(?:by|credit|courtesy)\b[^()]{0,100}\)\s*$
     |\b[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s*/\s*(?:getty\s+images|afp|reuters|ap|epa(?:-efe)?|shutterstock|bloomberg|alamy|pa(?:\s+(?:wire|media))?)(?:\s+via\s+getty\s+images)?\)?\s*$
     """,
