@@ -84,3 +84,17 @@ def test_failing_to_do_what_the_source_says_was_done_negates_it() -> None:
         "The company failed to comment on the report.",
     )
     assert not [f for f in b.findings if f.kind == "negation_flipped"]
+
+
+def test_a_country_the_source_names_only_by_a_far_demonym_is_no_changed_entity() -> None:
+    src = (
+        "Activists in London dumped yellow and blue paint in front of the Russian embassy. "
+        "The protest comes on the eve of the anniversary of the invasion. "
+        "Police arrested four people at the scene. "
+        "The group formed to protest Brexit. "
+        "The phrase refers to British soldiers in the First World War."
+    )
+    a = audit_texts(
+        src, "U.K. activists dumped yellow and blue paint in front of the Russian embassy."
+    )
+    assert not [f for f in a.errors if f.kind == "entity_changed"], a.findings

@@ -225,7 +225,14 @@ class Rules(FigureRules):
                     for n in self.sf.names[i]
                     if not self._rew_has(n, text) and not self._one_name(n, name)
                 ]
-                if wnames and not self.name_in(name, near):
+                literal = all(
+                    self.ix.sentences_naming(w.replace(".", ""))
+                    for w in name.words
+                    if w not in ("of", "for", "and", "the", "de")
+                )
+                # named elsewhere only through a demonym or a derivation ("U.K." for a far
+                # "British"): too loose to say the window's own name was replaced
+                if wnames and literal and not self.name_in(name, near):
                     src = wnames[0]
                     out.append(
                         Finding(
