@@ -115,3 +115,52 @@ def test_cnndm_articles_plan_covers(name: str) -> None:
     parts = plan(article)
     assert 1 <= len(parts) <= 10
     _check_cover(parts, len(article.sentences))
+
+
+def _quote_heavy() -> str:
+    """Prose about a council plan around one long quotation that runs over four paragraphs, each
+    re-opened with a mark and only the last closed (DailyMail's style): too long for a segment."""
+    prose = [
+        f"The council approved plan number {i} for the harbour district on Tuesday evening after "
+        f"a long debate in which members from every ward weighed its cost against the benefit."
+        for i in range(1, 9)
+    ]
+    quote = [
+        "The mayor said: 'We have waited for this harbour for many years and now the work can "
+        "begin in earnest across the whole district, street by street and quay by quay.",
+        "'Every family on the waterfront will see the difference within a year, and the traders "
+        "who kept going through the floods will finally have the market they were promised.",
+        "'Nobody should pretend the cost is small, but the cost of doing nothing was larger, and "
+        "the people of this town have paid it for long enough in flooded shops and lost trade.",
+        "'So we start on Monday, and we will not stop until the last stone of the new sea wall "
+        "is in place and the last of the old warehouses has been turned into homes.'",
+    ]
+    return "\n\n".join([*prose[:4], *quote, *prose[4:]])
+
+
+def test_quotation_too_long_for_a_segment_counts_for_no_part() -> None:
+    from retell.plan import usable_words
+
+    article = from_text(_quote_heavy())
+    usable, inside = usable_words(article, 90)
+    quote_ids = [s.index for s in article.sentences if "harbour for many" in s.text] + [
+        s.index for s in article.sentences if s.text.startswith("'")
+    ]
+    assert len(quote_ids) >= 4
+    assert all(usable[i] == 0 for i in quote_ids)
+    assert inside  # the sentences that go on the quotation
+    # K from the words a segment can use: the 8 prose paragraphs (232 words) make one part,
+    # where all 359 words would have made two, one of them with nothing it could write
+    assert round(article.words / 170) == 2
+    assert default_segments(article) == 1
+
+
+def test_no_part_begins_inside_a_quotation() -> None:
+    article = from_text(_quote_heavy())
+    from retell.plan import usable_words
+
+    _, inside = usable_words(article, 200)
+    for k in (2, 3, 4):
+        parts = plan(article, segments=k, words=200)
+        _check_cover(parts, len(article.sentences))
+        assert not {p.first for p in parts} & inside, (k, parts)

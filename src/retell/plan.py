@@ -157,9 +157,17 @@ def dangles(text: str) -> bool:
     return word.lower() in PRONOUNS
 
 
-def default_segments(article: Article) -> int:
-    """K from the article's length: about one part per 170 source words, 1..10."""
-    return max(1, min(MAX_PARTS, round(article.words / WORDS_PER_PART)))
+def default_segments(article: Article, budget: int = DEFAULT_WORDS) -> int:
+    """K from the article's length: about one part per 170 words a segment can use, 1..10.
+
+    Junk and quotations too long for any segment (:func:`usable_words`) do not count: a
+    quote-heavy article would otherwise get parts with nothing in them to write.
+    """
+    return _parts_for(usable_words(article, budget)[0])
+
+
+def _parts_for(usable: Sequence[int]) -> int:
+    return max(1, min(MAX_PARTS, round(sum(usable) / WORDS_PER_PART)))
 
 
 def depth_scores(bags: Sequence[Counter[str]], block: int) -> list[float]:
@@ -210,6 +218,30 @@ def _add(window: dict[str, int], bag: Mapping[str, int], sign: int) -> None:
             del window[w]
 
 
+QUOTE_PENALTY = 5.0
+
+
+def usable_words(article: Article, budget: int) -> tuple[list[int], frozenset[int]]:
+    """Words each sentence can give a segment — 0 for junk, and for every sentence of a quotation
+    that is too long for any segment or has junk in it (it is written whole or not at all) — and
+    the sentences that go on a quotation begun before them."""
+    from retell.engines.extractive import is_junk, quote_links
+
+    continues, goes_on = quote_links(article)
+    sents = article.sentences
+    out = [0 if is_junk(s.text) else s.words for s in sents]
+    limit = budget - 6  # the most words of sentences a segment takes (extractive.write_parts)
+    i = 0
+    while i < len(sents):
+        j = i
+        while j in goes_on and j + 1 < len(sents):
+            j += 1
+        if j > i and (sum(out[i : j + 1]) > limit or 0 in out[i : j + 1]):
+            out[i : j + 1] = [0] * (j + 1 - i)
+        i = j + 1
+    return out, continues
+
+
 def plan(
     article: Article, segments: int | None = None, words: int | None = None
 ) -> tuple[Part, ...]:
@@ -222,16 +254,22 @@ def plan(
     n = len(article.sentences)
     if n == 0:
         return ()
-    k = segments if segments is not None else default_segments(article)
+    whole = (Part(0, 0, n, budget),)
+    if segments is not None and min(segments, n) <= 1:
+        return whole
+    usable, inside = usable_words(article, budget)
+    k = _parts_for(usable) if segments is None else segments  # see default_segments
     k = max(1, min(k, MAX_PARTS, n))
     if k == 1:
-        return (Part(0, 0, n, budget),)
-    cuts = _cuts(article, k, budget)
+        return whole
+    cuts = _cuts(article, k, budget, usable, inside)
     bounds = [0, *cuts, n]
     return tuple(Part(i, bounds[i], bounds[i + 1], budget) for i in range(k))
 
 
-def _cuts(article: Article, k: int, budget: int) -> list[int]:
+def _cuts(
+    article: Article, k: int, budget: int, usable: list[int], inside: frozenset[int]
+) -> list[int]:
     """The K-1 sentence indices where parts begin, by dynamic programming over gaps."""
     sents = article.sentences
     n = len(sents)
@@ -248,9 +286,12 @@ def _cuts(article: Article, k: int, budget: int) -> list[int]:
     for g in range(1, n):
         if dangles(sents[g].text):
             depth[g] -= CONTINUATION_PENALTY
+    for g in inside:  # a part must not begin inside a quotation
+        if 0 < g < n:
+            depth[g] -= QUOTE_PENALTY
     cum = [0]
-    for s in sents:
-        cum.append(cum[-1] + s.words)
+    for w in usable:
+        cum.append(cum[-1] + w)
     total = cum[-1]
     mean = total / k
     need = 0.85 * budget - 10  # source words a part needs to fill its budget within -15%

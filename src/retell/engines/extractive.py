@@ -208,8 +208,12 @@ def _has_junk(text: str) -> bool:
     return _JUNK.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_junk(text: str) -> bool:
-    """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .")."""
+    """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .").
+
+    Cached: the planner asks first (what a part can use), then the engine (what it may write).
+    """
     t = text.strip()
     if len(t.split()) < 4 or _has_junk(t) or t.endswith((" .", ":")) or "|" in t:
         return True
