@@ -2,9 +2,20 @@
 
 trafilatura keeps the main text and drops most navigation, but news pages also carry figure
 captions, newsletter sign-up boxes, cookie banners, "related stories" lists and share bars
-inside or next to the article element. Those are pruned by XPath before extraction and, as a
-second net, paragraphs that read like them are dropped after. The article's text is the kept
-paragraphs joined by blank lines; offsets point into that text.
+inside or next to the article element. Tested on real saved pages (bench/pages.py), in order:
+
+1. boxes are pruned by tag and by class/id words before extraction — never a box holding the
+   headline or two real paragraphs, which is the story however it is labelled;
+2. paragraphs are read from trafilatura's XML body (HTML whitespace collapses, ``<br>`` breaks
+   lines), dropping lists of links to other stories, lines that are mostly link text, teasers
+   (a linked heading and its summary) and everything after a "More stories"/"Comments" heading;
+3. paragraphs that read like page furniture (:data:`retell.ingest.junk.PAGE_FURNITURE`) and a
+   closing author bio go;
+4. too little text: recall mode, then the JSON-LD ``articleBody``, then no pruning at all;
+5. a page in another language is refused (its text, else its declared language or title
+   script), and so is a site's front page.
+
+The article's text is the kept paragraphs joined by blank lines; offsets point into that text.
 """
 
 from __future__ import annotations
@@ -377,6 +388,14 @@ def _words(paras: list[str]) -> int:
     return sum(len(p.split()) for p in paras)
 
 
+def _story_size(paras: list[str], doc: Any) -> int:
+    """About how many words of story ``paras`` hold once furniture is dropped (unspaced text:
+    characters / 7, so a Chinese page is not taken for an empty one)."""
+    title = getattr(doc, "title", None)
+    kept = [p for p in paras if _keep(p, title)]
+    return max(_words(kept), sum(len(p) for p in kept) // 7)
+
+
 def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dict[str, str | None]]:
     """The article text of ``html`` (paragraphs joined by blank lines) and its metadata.
 
@@ -395,14 +414,15 @@ def extract(html: str, url: str | None = None, name: str = "") -> tuple[str, dic
     # page whose story is drawn by scripts still states it for search engines); and, last,
     # trafilatura without our pruning, for a page built so oddly that pruning hit its story.
     for attempt in ("recall", "json-ld", "unpruned"):
-        if _words(paras) >= 40:
+        size = _story_size(paras, doc)
+        if size >= 40:
             break
         if attempt == "json-ld":
             paras = _ld_article_body(html) or paras
             continue
         fallback = _extract(html, url, precision=False, prune=attempt == "recall")
         more = _paragraphs(fallback, anchors)
-        if len("".join(more)) > len("".join(paras)):
+        if _story_size(more, fallback) > size:
             doc, paras = fallback, more
     title = _clean_title(getattr(doc, "title", None) or None, html, doc)
     kept = _without_bio([p.strip() for p in paras if _keep(p, title)])
