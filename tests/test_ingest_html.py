@@ -273,6 +273,9 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "Already a subscriber? Log in",
         "You have 2 free articles remaining this month.",
         "Download our free app for iOS and Android",
+        "ALSO READ | Floods hit the valley again",
+        "RELATED STORY: Council votes on barrier",
+        "WATCH: Moment the dam burst",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:

@@ -224,6 +224,8 @@ PAGE_FURNITURE = re.compile(
     |^this\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to)\s+(?:our\s+)?(?:subscribers|members|premium)
     |^(?:support\s+(?:our|independent|quality)\s+journalism|become\s+a\s+(?:member|subscriber|supporter))\b
     |^download\s+(?:the|our)\s+.{0,40}\bapp\b
+    |^(?:also\s+read|read\s+also|must\s+read|recommended\s+reading|related\s+(?:story|link|video|article|coverage|reading)
+      |watch\s+now|listen\s+now|watch|video|listen|gallery|photos|podcast)\s*[:|]\s
     |\((?:photo|image|picture|illustration|video)s?\s+(?:by|credit|courtesy)\b[^()]{0,100}\)\s*$
     |\b[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s*/\s*(?:getty\s+images|afp|reuters|ap|epa(?:-efe)?|shutterstock|bloomberg|alamy|pa(?:\s+(?:wire|media))?)(?:\s+via\s+getty\s+images)?\)?\s*$
     """,
