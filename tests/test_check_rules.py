@@ -98,3 +98,20 @@ def test_a_country_the_source_names_only_by_a_far_demonym_is_no_changed_entity()
         src, "U.K. activists dumped yellow and blue paint in front of the Russian embassy."
     )
     assert not [f for f in a.errors if f.kind == "entity_changed"], a.findings
+
+
+def test_a_sentence_that_says_the_same_two_words_twice_is_flagged() -> None:
+    src = (
+        "Apple warned users after cyber-thieves stole accounts. "
+        "The company said the security tool will be available in the spring."
+    )
+    a = audit_texts(src, "Apple warned users after Apple warned cyber-thieves about accounts.")
+    assert any(f.kind == "claim_unsupported" and "said twice" in f.message for f in a.errors)
+    b = audit_texts(src, "Apple warned users after cyber-thieves stole accounts.")
+    assert b.consistent
+    # a source that says them twice itself allows it
+    c = audit_texts(
+        "Ice cream and more ice cream: the shop sells ice cream all day.",
+        "The shop sells ice cream and more ice cream.",
+    )
+    assert not [f for f in c.findings if "said twice" in f.message]

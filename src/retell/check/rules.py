@@ -420,7 +420,46 @@ class Rules(FigureRules):
         feats["neg_flip"] = float(flip)
         feats["antonym"] = float(ant)
         feats["neg_r"] = float(len(rneg))
+
+        # the same two words twice ----------------------------------------------------------
+        rep = self._repeated(toks)
+        if rep is not None:
+            a, b = rep
+            out.append(
+                Finding(
+                    "claim_unsupported",
+                    "error",
+                    f"“{text[a - start : b - start]}” is said twice: the sentence repeats itself "
+                    "where the source does not",
+                    rspan(a, b),
+                )
+            )
+        feats["repeated"] = float(rep is not None)
         return out, feats, verified
+
+    def _repeated(self, toks: Sequence[Token]) -> tuple[int, int] | None:
+        """The second occurrence (offsets) of two content words said twice in one rewrite
+        sentence ("eastenders actress mitchell mitchell … eastenders actress mitchell
+        mitchell") when no source sentence says them twice: the loop of a garbled summary,
+        which states a relation the source does not ("apple has begun legal action against
+        apple")."""
+        words = [t for t in toks if t.lower[:1].isalnum()]
+        seen: set[tuple[str, str]] = set()
+        for x, y in zip(words, words[1:], strict=False):
+            if not (x.content and y.content and x.lower.isalpha() and y.lower.isalpha()):
+                continue
+            pair = (x.lemma, y.lemma)
+            if pair not in seen:
+                seen.add(pair)
+                continue
+            sents = self.ix.sentences
+            twice = any(
+                sum(1 for p in zip(q, q[1:], strict=False) if p == pair) >= 2
+                for q in (sents[i].seq for i in self.ix.sentences_with_lemma(pair[0]))
+            )
+            if not twice:
+                return x.start, y.end
+        return None
 
     def _valences(self, i: int) -> frozenset[bool]:
         """For each clearly valenced word of source sentence i, whether it is negative: a
