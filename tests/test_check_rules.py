@@ -109,6 +109,8 @@ def test_a_sentence_that_says_the_same_two_words_twice_is_flagged() -> None:
     assert any(f.kind == "claim_unsupported" and "said twice" in f.message for f in a.errors)
     b = audit_texts(src, "Apple warned users after cyber-thieves stole accounts.")
     assert b.consistent
+    d = audit_texts(src, "Contraband was thrown over the wall of a wall, the company said.")
+    assert any("said twice" in f.message and f.rewrite.text == "wall of a wall" for f in d.errors)
     # a source that says them twice itself allows it
     c = audit_texts(
         "Ice cream and more ice cream: the shop sells ice cream all day.",

@@ -438,12 +438,27 @@ class Rules(FigureRules):
         return out, feats, verified
 
     def _repeated(self, toks: Sequence[Token]) -> tuple[int, int] | None:
-        """The second occurrence (offsets) of two content words said twice in one rewrite
+        """A word said again after a function word or three, or (offsets of its second
+        occurrence) two content words said twice in one rewrite
         sentence ("eastenders actress mitchell mitchell … eastenders actress mitchell
         mitchell") when no source sentence says them twice: the loop of a garbled summary,
         which states a relation the source does not ("apple has begun legal action against
         apple")."""
         words = [t for t in toks if t.lower[:1].isalnum()]
+        # a word again after a function word or three: "a wall of a wall", "the assembly's
+        # assembly", "the beast in the beast"
+        marked = [t for t in toks if t.lower[:1].isalnum() or t.lower == "'s"]
+        for i, t in enumerate(marked):
+            if not (t.content and t.lower.isalpha()):
+                continue
+            for j in range(i + 2, min(len(marked), i + 5)):
+                if marked[j - 1].content:
+                    break
+                if marked[j].lemma == t.lemma:
+                    run = [x.lemma for x in marked[i : j + 1] if x.lower != "'s"]
+                    if not self._says(run):
+                        return t.start, marked[j].end
+                    break
         seen: set[tuple[str, str]] = set()
         for x, y in zip(words, words[1:], strict=False):
             if not (x.content and y.content and x.lower.isalpha() and y.lower.isalpha()):
@@ -460,6 +475,15 @@ class Rules(FigureRules):
             if not twice:
                 return x.start, y.end
         return None
+
+    def _says(self, run: Sequence[str]) -> bool:
+        """Whether a source sentence holds this run of lemmas, in order and contiguous."""
+        n = len(run)
+        for i in self.ix.sentences_with_lemma(run[0]):
+            q = self.ix.sentences[i].seq
+            if any(q[k : k + n] == list(run) for k in range(len(q) - n + 1)):
+                return True
+        return False
 
     def _valences(self, i: int) -> frozenset[bool]:
         """For each clearly valenced word of source sentence i, whether it is negative: a
