@@ -58,6 +58,7 @@ FEATURES: tuple[str, ...] = (
     "s_pos",
     "s_pos0",
     "s_short",
+    "s_first_person",
 )
 SENT_FEATURES = tuple(k for k in FEATURES if k.startswith("s_"))
 # The same sentence features, as the candidate's minus the lead's at equal length.
@@ -66,6 +67,9 @@ _SF_NAMES = tuple((k, "d_" + k) for k in SENT_FEATURES)
 _DIGIT = re.compile(r"\d")
 _NUMBERS = re.compile(r"\d+")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
+# First person outside a quotation is the writer's voice ("I spoke to…", "our reporter"), or a
+# quotation whose marks are in another sentence: highlights are third-person reports.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|me|us)\b")
 _CAP = re.compile(r"[A-Z](?<=[\w,;:] [A-Z])[a-z]+")  # opens on its capital: scanned for in C
 
 
@@ -124,7 +128,8 @@ class _Prepared:
     lead_mask: list[int]
     lead_bi: list[int]
     lead_tf: list[float]
-    lead_sf: list[list[float]]
+    lead_sf: list[list[float]]  # (full only)
+    lead_parts: list[tuple[int, tuple[float, ...] | None]]  # the lead's sentences: words, sf
     top: int
     rep: int
 
@@ -297,6 +302,8 @@ def _prepare(
                 # and so is a short one (under 15 words: a one-line hook, not a full report).
                 1.0 if pos == 0 else 0.0,
                 1.0 if nw < 15 else 0.0,
+                # CV over 155 articles, 10 fold assignments: +0.07 R1, +0.05 R2.
+                len(_FIRST_PERSON.findall(v.text)) / nw,
             )
             if units_out is not None:
                 units_out.append((v, sf))
@@ -315,34 +322,52 @@ def _prepare(
         units.append(row)
     if not units:
         return None
-    # Sentence features of the lead at every length: each lead word carries its sentence's.
+    # The lead's sentences up to hi words: each lead word carries its sentence's features (a
+    # sentence the window left out carries none).
     by_index = {row[0].variant.index: row[0] for row in units}
+    lead_parts: list[tuple[int, tuple[float, ...] | None]] = []
+    n = 0
+    for s in sents:
+        if n >= hi:
+            break
+        u0 = by_index.get(s.index)
+        lead_parts.append(
+            (s.words, None if u0 is None else tuple(x / max(1, u0.variant.words) for x in u0.sf))
+        )
+        n += s.words
+    lead_sf = _lead_sf(lead_parts, lo, hi) if full else []
+    return _Prepared(units, lead_mask, lead_bi, lead_tf, lead_sf, lead_parts, top, rep)
+
+
+def _lead_sf(
+    parts: list[tuple[int, tuple[float, ...] | None]], lo: int, hi: int
+) -> list[list[float]]:
+    """Sentence features summed over the lead's first n words, for every n of lo..hi (the
+    lengths below lo are never read)."""
     nsf = len(SENT_FEATURES)
     # The lists are only read once stored, so one list may fill several lengths.
     lead_sf = [[0.0] * nsf] * (hi + 1)
     acc = [0.0] * nsf
     n = 0
-    for s in sents:
-        u0 = by_index.get(s.index)
-        if u0 is None:  # its words carry nothing (adding 0.0 changes no sum): lengths only
-            end = min(hi, n + s.words)
+    for words, per_word in parts:
+        if per_word is None:  # its words carry nothing (adding 0.0 changes no sum): lengths only
+            end = min(hi, n + words)
             for k in range(max(n + 1, lo), end + 1):
                 lead_sf[k] = acc
             n = end
         else:
-            per_word = [x / max(1, u0.variant.words) for x in u0.sf]
-            for _ in range(s.words):
+            for _ in range(words):
                 if n >= hi:
                     break
                 n += 1
                 acc = [a + p for a, p in zip(acc, per_word, strict=True)]
-                if n >= lo:  # candidates have lo..hi words: only those lengths are ever read
+                if n >= lo:
                     lead_sf[n] = acc
         if n >= hi:
             break
     for k in range(n + 1, hi + 1):
         lead_sf[k] = acc
-    return _Prepared(units, lead_mask, lead_bi, lead_tf, lead_sf, top, rep)
+    return lead_sf
 
 
 def _enumerate(prep: _Prepared, lo: int, hi: int, window: int, max_pick: int) -> list[Candidate]:
@@ -437,7 +462,7 @@ def _goes_on(last: Variant, units: list[list[_Unit]], start: int) -> int:
 
 # Features the quick ranking computes; a model weighting any other feature is ranked by
 # :func:`candidates` and :func:`scores` (the quick path would not see that feature).
-_QUICK_BASE = ("bias", "rep_gain", "first", "pure_lead", "mean_pos", "fill")
+_QUICK_BASE = ("bias", "rep_gain", "first", "pure_lead", "mean_pos", "fill", "trimmed")
 _QUICK = (
     frozenset(_QUICK_BASE) | frozenset(SENT_FEATURES) | frozenset("d_" + k for k in SENT_FEATURES)
 )
@@ -450,10 +475,11 @@ def ranked(
     the same order; None when the weights read a feature this quick path does not compute.
 
     Why a second path: the engine needs the scores, not the feature dicts, and the shipped
-    weights read only a few features. A feature whose weight is zero adds 0 to the score (it
-    can change the sign of a zero total, nothing else), so leaving it out keeps the same floats;
-    the terms that remain are added in the order :func:`scores` adds them. The candidates are
-    walked depth first as :func:`candidates` walks them, each extending its parent's sums.
+    weights read only a few features. The score is linear, so it is regrouped: every sentence
+    feature's two terms (the candidate's, and the candidate's minus the lead's) fold into one
+    number per unit and one per lead length; what depends only on the length is computed once
+    per length. The same value up to float rounding (the sums run in another order). The
+    candidates are walked depth first as :func:`candidates` walks them.
     """
     if not weights or any(v != 0.0 and k not in _QUICK for k, v in weights.items() if k in _ALL):
         return None
@@ -461,68 +487,87 @@ def ranked(
     if prep is None:
         return []
     units = prep.units
-    lead_mask, lead_sf, rep = prep.lead_mask, prep.lead_sf, prep.rep
-    w_bias, w_rep, w_first, w_pure, w_mean, w_fill = (weights.get(k, 0.0) for k in _QUICK_BASE)
-    w_s = [weights.get(k, 0.0) for k in SENT_FEATURES]
+    rep = prep.rep
+    w_bias, w_rep, w_first, w_pure, w_mean, w_fill, w_trim = (
+        weights.get(k, 0.0) for k in _QUICK_BASE
+    )
     w_d = [weights.get("d_" + k, 0.0) for k in SENT_FEATURES]
-    with_s = any(w_s)
-    nsf = len(SENT_FEATURES)
+    w_sd = [weights.get(k, 0.0) + d for k, d in zip(SENT_FEATURES, w_d, strict=True)]
+    # Per length n: the terms of the lead at n words, and those of n alone.
+    lead_s = [0.0] * (hi + 1)
+    acc = 0.0
+    n = 0
+    for words, per_word in prep.lead_parts:
+        p = 0.0 if per_word is None else sum(map(mul, w_d, per_word))
+        for _ in range(min(words, hi - n)):
+            n += 1
+            acc += p
+            lead_s[n] = acc
+    for k in range(n + 1, hi + 1):
+        lead_s[k] = acc
+    base = [0.0] * (hi + 1)
+    sub = [0.0] * (hi + 1)
+    for k in range(max(1, lo), hi + 1):
+        base[k] = w_bias + w_fill * (k / hi)
+        sub[k] = w_rep * (prep.lead_mask[k] & rep).bit_count() + lead_s[k]
+    # Per unit: its repeated words, its sentence term and its trim.
+    by_row = [
+        [
+            (u.variant, u.mask & rep, sum(map(mul, w_sd, u.sf)), w_trim * u.variant.trimmed)
+            for u in row
+        ]
+        for row in units
+    ]
     prev_index = [u[0].variant.index for u in units]
+    mean_div = 1.0 / window
     out: list[tuple[float, tuple[Variant, ...], int]] = []
-    chosen: list[_Unit] = []
+    chosen: list[Variant] = []
 
-    def emit(words: int, mask: int, agg: list[float], pure: bool, sum_pos: int) -> None:
-        lm = lead_mask[words]
+    def dfs(
+        start: int, words: int, rmask: int, s_sum: float, extra: float, pure: bool, sum_pos: int
+    ) -> None:
         k = len(chosen)
-        sc = w_bias * 1.0
-        sc += w_rep * (((mask & rep).bit_count() - (lm & rep).bit_count()) / words)
-        sc += w_first * (1.0 if chosen[0].pos == 0 else 0.0)
-        sc += w_pure * (1.0 if pure else 0.0)
-        sc += w_mean * (sum_pos / k / window)
-        sc += w_fill * (words / hi)
-        ls = lead_sf[words]
-        if with_s:
-            for j in range(nsf):
-                a = agg[j]
-                sc += w_s[j] * (a / words)
-                sc += w_d[j] * ((a - ls[j]) / words)
+        if k:
+            last = chosen[-1]
+            stop = _goes_on(last, units, start)
+            if lo <= words and not last.needs_next:
+                sc = (
+                    base[words]
+                    + (w_rep * rmask.bit_count() + s_sum - sub[words]) / words
+                    + extra
+                    + (w_pure if pure else 0.0)
+                    + w_mean * (sum_pos / k * mean_div)
+                )
+                out.append((sc, tuple(chosen), words))
+            if k >= max_pick:
+                return
         else:
-            for j in range(nsf):
-                sc += w_d[j] * ((agg[j] - ls[j]) / words)
-        out.append((sc, tuple(u.variant for u in chosen), words))
-
-    def dfs(start: int, words: int, mask: int, agg: list[float], pure: bool, sum_pos: int) -> None:
-        stop = _goes_on(chosen[-1].variant, units, start) if chosen else len(units)
-        if chosen and lo <= words and not chosen[-1].variant.needs_next:
-            emit(words, mask, agg, pure, sum_pos)
-        if len(chosen) >= max_pick:
-            return
-        k = len(chosen)
+            stop = len(units)
         for i in range(start, stop):
-            for u in units[i]:
-                v = u.variant
+            for v, rm, us, ut in by_row[i]:
                 w2 = words + v.words
                 if w2 > hi:
                     continue
                 if v.needs_prev and not (
-                    chosen
+                    k
                     and i > 0
-                    and chosen[-1].variant.index == prev_index[i - 1]
+                    and chosen[-1].index == prev_index[i - 1]
                     and prev_index[i - 1] == v.index - 1
                 ):
                     continue
-                chosen.append(u)
+                chosen.append(v)
                 dfs(
                     i + 1,
                     w2,
-                    mask | u.mask,
-                    [a + x for a, x in zip(agg, u.sf, strict=True)],
-                    pure and u.pos == k and not v.trimmed,
-                    sum_pos + u.pos,
+                    rmask | rm,
+                    s_sum + us,
+                    extra + ut + (w_first if not k and i == 0 else 0.0),
+                    pure and i == k and not v.trimmed,
+                    sum_pos + i,
                 )
                 chosen.pop()
 
-    dfs(0, 0, 0, [0.0] * nsf, True, 0)
+    dfs(0, 0, 0, 0.0, 0.0, True, 0)
     return out
 
 
