@@ -417,3 +417,18 @@ def test_a_subhead_late_in_the_story_does_not_end_it() -> None:
     )
     art = from_html(story_page(body))
     assert "Engineers began surveying" in art.text
+
+
+def test_a_page_that_says_it_is_english_is_not_refused_for_a_table_of_names() -> None:
+    teams = (
+        "Arsenal Chelsea Liverpool Everton Tottenham Fulham Brentford Brighton Wolves Burnley "
+        "Leeds Southampton Newcastle Villa Palace Forest Bournemouth Watford Norwich Sunderland"
+    ).split()
+    rows = "".join(f"<p>{teams[i]} {i % 4} {teams[-1 - i]} {i % 3}</p>" for i in range(20))
+    html = (
+        "<html lang='en'><head><title>Saturday's results</title></head><body><article>"
+        f"{rows}</article></body></html>"
+    )
+    assert from_html(html).sentences
+    with pytest.raises(NotEnglishError):  # the same page saying nothing of its language
+        from_html(html.replace(" lang='en'", ""))

@@ -243,7 +243,8 @@ def test_languages_without_a_word_list_are_not_taken_for_english() -> None:
         "ciematā, kur zem zemes masām palika vairākas mājas. Glābēji turpina meklēšanas darbus, "
         "taču laikapstākļi tos apgrūtina. Valdība solījusi palīdzību cietušajiem un viņu ģimenēm."
     )
-    assert detect_language(latvian) not in (None, "English")
+    assert detect_language(latvian, unknown=True) not in (None, "English")
+    assert detect_language(latvian) is None  # plain text: unsure, not refused
     lyrics = "就放心去吧\nJiu fang xin qu ba\n祝你幸福和快乐 自由的飞\nZhu ni xing fu he kuai le zi you de fei\n"
     assert detect_language(lyrics * 4) == "Chinese"  # Chinese with pinyin under each line
     burmese = "မြန်မာနိုင်ငံ၏ အရှေ့မြောက်ပိုင်း ရှမ်းပြည်နယ်တွင် တိုက်ပွဲများ ဖြစ်ပွားနေသည်"

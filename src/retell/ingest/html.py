@@ -550,11 +550,14 @@ def _check_language(html: str, body: str, title: str | None, label: str) -> None
     few English lines (a cookie banner) left from a Chinese page — the page's declared
     language (``<html lang>``, ``og:locale``, Content-Language) or its title's script decides.
     """
-    lang = detect_language(body)
+    lang = detect_language(body, unknown=True)
     if lang in (None, OTHER) or (lang == "English" and len(body.split()) < 150):
         page = declared_language(html) or detect_language(title or "")
-        if lang is None or (page is not None and page != "English"):
-            lang = page  # "French" rather than "another language", when the page says so
+        if lang in (None, OTHER) or (page is not None and page != "English"):
+            # "French" rather than "another language" when the page says so; and a page that
+            # says it is English is, when its text is only unlike any language we know (a
+            # table of results, a list of names).
+            lang = page if page is not None or lang is None else lang
     if lang is not None and lang != "English":
         raise NotEnglishError(
             f"{label} looks like {lang}, not English; retell only handles English articles "
