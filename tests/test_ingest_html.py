@@ -420,10 +420,28 @@ def test_a_subhead_late_in_the_story_does_not_end_it() -> None:
 
 
 def test_a_page_that_says_it_is_english_is_not_refused_for_a_table_of_names() -> None:
-    teams = (
-        "Arsenal Chelsea Liverpool Everton Tottenham Fulham Brentford Brighton Wolves Burnley "
-        "Leeds Southampton Newcastle Villa Palace Forest Bournemouth Watford Norwich Sunderland"
-    ).split()
+    teams = [
+        "Arsenal",
+        "Chelsea",
+        "Liverpool",
+        "Everton",
+        "Tottenham",
+        "Fulham",
+        "Brentford",
+        "Brighton",
+        "Wolves",
+        "Burnley",
+        "Leeds",
+        "Southampton",
+        "Newcastle",
+        "Villa",
+        "Palace",
+        "Forest",
+        "Bournemouth",
+        "Watford",
+        "Norwich",
+        "Sunderland",
+    ]
     rows = "".join(f"<p>{teams[i]} {i % 4} {teams[-1 - i]} {i % 3}</p>" for i in range(20))
     html = (
         "<html lang='en'><head><title>Saturday's results</title></head><body><article>"
