@@ -450,3 +450,15 @@ def test_a_page_that_says_it_is_english_is_not_refused_for_a_table_of_names() ->
     assert from_html(html).sentences
     with pytest.raises(NotEnglishError):  # the same page saying nothing of its language
         from_html(html.replace(" lang='en'", ""))
+
+
+def test_an_old_table_layout_with_br_paragraphs() -> None:
+    """The story in a table cell, paragraphs split by <br><br>, the menu in the next cell."""
+    html = (
+        "<html><head><title>Council backs flood barrier</title></head><body><table><tr>"
+        "<td class='nav'><a href='/'>Home</a></td><td>"
+        + "<br><br>".join(STORY)
+        + "</td></tr></table></body></html>"
+    )
+    art = from_html(html)
+    assert [s.text for s in art.sentences] == STORY

@@ -179,6 +179,7 @@ _TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
 _OPENS_LINE = re.compile(r"""[A-Z0-9"'\u2018\u201c(\u2022\-\u2013\u2014*]""")
 _CONTAINERS = frozenset({"quote", "div", "table", "row", "cell", "section", "article", "main"})
 _SKIP = frozenset({"graphic", "fig", "figure", "note", "del"})
+_BLOCKISH = frozenset({"cell", "row", "item", "p", "head", "quote", "list", "div"})
 # Blocks that are not prose: a code listing (inline <code> inside a paragraph is kept).
 _SKIP_BLOCK = _SKIP | {"code"}
 
@@ -217,13 +218,31 @@ def _link_chars(text: str, anchors: frozenset[str]) -> int:
 _NEW_TAB = re.compile(r"\s*[,(]?\s*\bopens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\b\)?", re.I)
 
 
+def _source_lines(raw: str) -> list[str]:
+    """The lines of one ``<br>``-delimited stretch of text, whitespace collapsed.
+
+    A newline in the page source is mere whitespace when the lines are hard-wrapped prose
+    (most stop mid-sentence: a blog's markup); trafilatura's fallback, though, marks the
+    paragraphs it flattened with newlines too. As in plain text, the lines are kept apart
+    when most end a sentence or one is longer than a wrap width.
+    """
+    if "\n" not in raw.strip():
+        return [" ".join(raw.split())]
+    rows = [" ".join(r.split()) for r in raw.split("\n")]
+    rows = [r for r in rows if r]
+    ends = sum(1 for r in rows[:-1] if _TERMINAL.search(r))
+    if len(rows) > 1 and (ends >= 0.6 * (len(rows) - 1) or max(map(len, rows)) > 120):
+        return rows
+    return [" ".join(rows)]
+
+
 def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
     """A block's paragraphs, and how many of its characters are link text and in all.
 
     HTML whitespace collapses (a newline in the page source is a space: some blogs hard-wrap
-    their markup mid-sentence); only ``<br>`` (trafilatura's ``<lb/>``) breaks a line. Two
-    breaks in a row end a paragraph; one break ends it too unless the line stops mid-sentence
-    and the next goes on in lower case (a wrapped line).
+    their markup mid-sentence; see :func:`_source_lines`); ``<br>`` (trafilatura's ``<lb/>``)
+    and table cells break lines. Two breaks in a row end a paragraph; one break ends it too
+    unless the line stops mid-sentence and the next goes on in lower case (a wrapped line).
     """
     lines: list[list[str]] = [[]]
 
@@ -233,6 +252,10 @@ def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
         for child in node:
             if child.tag == "lb":
                 lines.append([])
+            elif child.tag in _BLOCKISH:  # a table cell or nested block: a line of its own
+                lines.append([])
+                visit(child)
+                lines.append([])
             elif isinstance(child.tag, str) and child.tag not in _SKIP:
                 visit(child)
             if child.tail:
@@ -241,8 +264,7 @@ def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
     visit(el)
     paras: list[str] = []
     joinable = False
-    for parts in lines:
-        line = " ".join(_NEW_TAB.sub("", "".join(parts)).split())
+    for line in (ln for parts in lines for ln in _source_lines(_NEW_TAB.sub("", "".join(parts)))):
         if not line:
             joinable = False  # a blank line: the paragraph ends
             continue
