@@ -462,3 +462,23 @@ def test_an_old_table_layout_with_br_paragraphs() -> None:
     )
     art = from_html(html)
     assert [s.text for s in art.sentences] == STORY
+
+
+def test_dates_and_datelines_standing_alone_are_not_sentences() -> None:
+    """A page's timestamp glued to its standfirst; a dateline the splitter cut at "Ala."."""
+    from retell.ingest.junk import junk_kind, lead_junk
+
+    assert junk_kind("Monday, 6 January 2020") == "boilerplate"
+    assert junk_kind("May 5, 2020.") == "boilerplate"
+    assert junk_kind("MONTGOMERY, Ala.") == "boilerplate"
+    assert junk_kind("May 5 was a holiday in 2020.") is None
+    assert junk_kind("POLO .") == "caption"  # a DailyMail subhead stays a caption
+    text = "-- Alabama's strict new immigration law may be backfiring."
+    assert text[lead_junk(text, 0, len(text)) :].startswith("Alabama's")
+    art = from_html(
+        story_page(
+            "<p>MONTGOMERY, Ala. -- Alabama's strict new immigration law may be backfiring, "
+            "officials and employers said on Tuesday.</p>" + paras()
+        )
+    )
+    assert art.sentences[0].text.startswith("Alabama's strict new immigration law")

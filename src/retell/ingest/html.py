@@ -179,6 +179,8 @@ _TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
 _OPENS_LINE = re.compile(r"""[A-Z0-9"'\u2018\u201c(\u2022\-\u2013\u2014*]""")
 _CONTAINERS = frozenset({"quote", "div", "table", "row", "cell", "section", "article", "main"})
 _SKIP = frozenset({"graphic", "fig", "figure", "note", "del"})
+# A sentence's end right at an element's end: the next element's capital starts a new unit.
+_GLUED = re.compile(r"""[a-z\d)][.!?]['"\u2019\u201d]?$""")
 _BLOCKISH = frozenset({"cell", "row", "item", "p", "head", "quote", "list", "div"})
 # Blocks that are not prose: a code listing (inline <code> inside a paragraph is kept).
 _SKIP_BLOCK = _SKIP | {"code"}
@@ -246,9 +248,16 @@ def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
     """
     lines: list[list[str]] = [[]]
 
+    def add(text: str | None) -> None:
+        if not text:
+            return
+        line = lines[-1]
+        if line and _GLUED.search(line[-1]) and text[:1].isupper():
+            line.append(" ")  # "What's the secret?</span><span>Monday, 6 January": two units
+        line.append(text)
+
     def visit(node: Any) -> None:
-        if node.text:
-            lines[-1].append(node.text)
+        add(node.text)
         for child in node:
             if child.tag == "lb":
                 lines.append([])
@@ -258,8 +267,7 @@ def _text_of(el: Any, anchors: frozenset[str]) -> tuple[list[str], int, int]:
                 lines.append([])
             elif isinstance(child.tag, str) and child.tag not in _SKIP:
                 visit(child)
-            if child.tail:
-                lines[-1].append(child.tail)
+            add(child.tail)
 
     visit(el)
     paras: list[str] = []

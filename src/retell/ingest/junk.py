@@ -118,6 +118,22 @@ def _caption_end(s: str) -> bool:
     return len(s) >= 3 and s[-1] in "'\"\u2019\u201d" and s[-2] == "." and s[-3].isspace()
 
 
+# "Monday, 6 January 2020", "May 5, 2020.": a date standing as a sentence (a page's timestamp).
+_DATE_ONLY = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}\s*\.?",
+    re.IGNORECASE,
+)
+# "MONTGOMERY, Ala." left alone when the splitter cut the dateline at "Ala.": a whole sentence.
+_DATELINE_ONLY = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,30},\s*[A-Z][A-Za-z.']{1,12}(?:\s[A-Z][A-Za-z.']{1,12})?"
+)
+# "-- Alabama's strict new law …": the dash of a dateline the splitter cut off.
+_LEAD_DASH = re.compile(r"(?:--|\u2014|\u2013)\s+(?=[A-Z\"'\u201c])")
+
+
 def lead_junk(text: str, start: int, end: int) -> int:
     """How many characters of boilerplate open ``text[start:end]`` (a dateline), else 0.
 
@@ -128,7 +144,10 @@ def lead_junk(text: str, start: int, end: int) -> int:
     paren = text.find("(", start, end) >= 0
     m = (
         (paren and _AGENCY_DATELINE.match(text, start, end))
-        or (_has_dash(text, start, end) and _CAPS_DATELINE.match(text, start, end))
+        or (
+            _has_dash(text, start, end)
+            and (_CAPS_DATELINE.match(text, start, end) or _LEAD_DASH.match(text, start, end))
+        )
         or (text.startswith("Share", start, end) and _SHARE_BAR.match(text, start, end))
         or (paren and _CREDIT.match(text, start, end))
     )
@@ -158,6 +177,12 @@ def junk_kind(sentence: str) -> str | None:
         return "boilerplate"
     if _JUNK_START.match(s) or _junk_anywhere(s) or (len(s) < 80 and _BYLINE.match(s)):
         return "boilerplate"
+    if len(s) < 45 and (
+        (s[:2].isupper() and _DATELINE_ONLY.fullmatch(s))
+        or (s[-2:-1].isdigit() or s[-1:].isdigit())
+        and _DATE_ONLY.fullmatch(s)
+    ):
+        return "boilerplate"  # a dateline or a date alone
     if _caption_end(s):
         return "caption"
     return None
