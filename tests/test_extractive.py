@@ -473,3 +473,47 @@ def test_select_writes_a_quotation_whole_or_not_at_all() -> None:
     values = [1.0, 5.0, 5.0, 5.0, 1.0]
     assert [c.index for c in select(vs, values, 15, 21, 20)] == [0, 4]
     assert [c.index for c in select(vs, values, 25, 31, 30)] == [1, 2, 3]
+
+
+def test_no_quotation_before_the_first_mark_that_could_open_one() -> None:
+    """The engine skips the whole-article quotation scan for sentences ending before the first
+    mark that could open a quotation: for them both links must be "no" (an apostrophe inside a
+    word opens nothing)."""
+    from retell.engines.extractive import first_quote_mark, quote_links
+
+    names = [*DEV, *QUOTE_FIXTURES, "seed_article.txt"]
+    checked = 0
+    for name in names:
+        article = from_text((FIXTURES / name).read_text(encoding="utf-8"))
+        continues, goes_on = quote_links(article)
+        mark = first_quote_mark(article.text, len(article.text))
+        for s in article.sentences:
+            if s.end <= mark:
+                checked += 1
+                assert s.index not in continues | goes_on, (name, s.index)
+    assert checked >= 3
+    text = "Turkey's singer died. 'We are sad,' his label said."
+    assert first_quote_mark(text, len(text)) == text.index("'We")
+    assert first_quote_mark(text, 10) == 10  # none before the limit
+    assert first_quote_mark('He said "no".', 13) == 8
+
+
+def test_quick_ranking_scores_as_the_feature_dicts_do() -> None:
+    """``ranked`` regroups the linear score; it must give the candidates, in order, the scores
+    ``candidates`` + ``scores`` give (to rounding), whatever the quick features' weights."""
+    from retell.engines.extractive import model
+    from retell.engines.extractive_features import _QUICK, candidates, ranked, scores
+
+    weights = dict(model().weights)
+    for k in sorted(_QUICK):
+        weights.setdefault(k, 0.1 * (len(k) % 7) - 0.3)  # weigh every quick feature
+    for name in [*DEV, *QUOTE_FIXTURES, "seed_article.txt"]:
+        article = from_text((FIXTURES / name).read_text(encoding="utf-8"))
+        for max_pick in (3, 5):
+            quick = ranked(article, 37, 61, 8, max_pick, weights)
+            assert quick is not None
+            cands = candidates(article, 37, 61, 8, max_pick)
+            assert [q[1:] for q in quick] == [(c.chosen, c.words) for c in cands]
+            assert [q[0] for q in quick] == pytest.approx(scores(cands, weights), abs=1e-9)
+            assert cands or name == "seed_article.txt"
+    assert ranked(article, 37, 61, 8, 3, {**weights, "skips": 1.0}) is None

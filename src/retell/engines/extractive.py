@@ -199,12 +199,14 @@ _JUNK_WORDS = (
 )
 
 
+_JUNK_WORD = re.compile("|".join(map(re.escape, _JUNK_WORDS)))  # one C scan for all of them
+
+
 def _has_junk(text: str) -> bool:
     """``_JUNK.search(text)``, answered without the regex when no junk word is there at all."""
-    if text.isascii():  # for ASCII, ignoring case is lower-casing (non-ASCII: the regex decides)
-        low = text.lower()
-        if not any(w in low for w in _JUNK_WORDS):
-            return False
+    # For ASCII, ignoring case is lower-casing (non-ASCII: the regex decides).
+    if text.isascii() and _JUNK_WORD.search(text.lower()) is None:
+        return False
     return _JUNK.search(text) is not None
 
 
@@ -316,6 +318,31 @@ def quote_links(article: Article) -> tuple[frozenset[int], frozenset[int]]:
 
 
 _MARKS = "'\"\u2018\u2019\u201c\u201d`"
+
+
+def first_quote_mark(text: str, limit: int) -> int:
+    """Where the first mark that could open a quotation is in ``text[:limit]`` (``limit`` when
+    there is none): any double mark, or a single one that does not follow a letter or digit (an
+    apostrophe inside a word opens nothing; see :mod:`retell.facts.quotes`).
+
+    Why: :func:`quote_links` scans the whole article, and a summary only looks at its first
+    sentences. A sentence that ends before this point neither carries on a quotation (none has
+    begun) nor has one going on past it (none opens in or before it), so for such sentences
+    both answers are "no" without the scan.
+    """
+    first = limit
+    for mark in ('"', "\u201c", "\u201d", "`"):
+        i = text.find(mark, 0, first)
+        if i >= 0:
+            first = i
+    for mark in ("'", "\u2018", "\u2019"):
+        i = text.find(mark, 0, first)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                first = i
+                break
+            i = text.find(mark, i + 1, first)
+    return first
 
 
 def duplicates(sents: Sequence[Sentence]) -> set[int]:

@@ -16,12 +16,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import mul
 from typing import Any
 
-from retell.engines.extractive import Variant, quote_links, variants
+from retell.engines.extractive import Variant, first_quote_mark, quote_links, variants
 from retell.ingest.article import Article
 from retell.plan import content_stems, dangles
 
@@ -163,9 +163,8 @@ def _prepare(
     for w, _ in ranked[:10] if full else ():
         top |= 1 << bit[w]
     rep = 0
-    for w, c in df.items():
-        if c >= 2:
-            rep |= 1 << bit[w]
+    for i in [bit[w] for w, c in df.items() if c >= 2]:
+        rep |= 1 << i
     bbit: dict[tuple[str, str], int] = {}
     if full:
         bigram_tf: Counter[tuple[str, str]] = Counter()
@@ -185,8 +184,7 @@ def _prepare(
 
     def _mask(st: Sequence[str]) -> int:
         m = 0
-        for w in st:
-            b = bit.get(w)
+        for b in map(bit.get, st):
             if b is not None:
                 m |= 1 << b
         return m
@@ -212,8 +210,10 @@ def _prepare(
     m = bm = 0
     tfs = 0.0
     prev: str | None = None
+    lead_words: list[int] = []  # words of each lead sentence (Sentence.words splits again)
     for s in sents:
         toks = s.text.split()
+        lead_words.append(len(toks))
         if not full and n + len(toks) < lo:
             # Lengths below lo are never read: a whole sentence before them adds its mask at
             # once (its stems are its words' stems, in order: no word spans whitespace).
@@ -264,24 +264,36 @@ def _prepare(
 
     first_mask = 0
     units: list[list[_Unit]] = []
+    first_sf: dict[int, tuple[float, ...]] = {}  # sentence → its first unit's features
     seen: list[int] = []  # masks of the sentences so far, to skip repeats
-    continues, goes_on = quote_links(article)
+    # No sentence ending before this is in a quotation (the window rarely reaches past 3x its
+    # size in sentences; a sentence beyond that asks quote_links).
+    quiet_until = first_quote_mark(article.text, sents[min(len(sents), 3 * window) - 1].end)
+    links: tuple[frozenset[int], frozenset[int]] | None = None
     for s in sents:
         if len(units) >= window:
             break
-        opts = variants(s, s.index in continues, s.index in goes_on)
+        if s.end <= quiet_until:
+            opts = variants(s)
+        else:
+            if links is None:
+                links = quote_links(article)
+            opts = variants(s, s.index in links[0], s.index in links[1])
         if not opts:
             continue
         if s.index == 0:
             # A teaser opening on a pronoun ("It is the sort of advert to strike fear…") points
             # forward at what the summary would leave out: not a summary's first sentence.
-            opts = [replace(v, needs_prev=dangles(v.text)) for v in opts]
+            opts = [
+                Variant(v.index, v.text, v.words, dangles(v.text), v.trimmed, v.needs_next)
+                for v in opts
+            ]
         base = encode(opts[0].text)[0]
         if base and base in seen:
             continue  # a repeat of an earlier sentence (a caption restating the prose)
         seen.append(base)
         pos = len(units)
-        row = []
+        row: list[_Unit] = []
         for v in opts:
             mk, bmk, t, _ = encode(v.text)
             if pos == 0 and not first_mask:
@@ -307,6 +319,8 @@ def _prepare(
             )
             if units_out is not None:
                 units_out.append((v, sf))
+            if not row:
+                first_sf[s.index] = sf
             row.append(
                 _Unit(
                     v,
@@ -316,7 +330,7 @@ def _prepare(
                     t,
                     any(c in v.text for c in _QUOTE_CHARS) if full else False,
                     len(_NUMBERS.findall(v.text)) if full else 0,
-                    tuple(x * nw for x in sf),
+                    tuple([x * nw for x in sf]),
                 )
             )
         units.append(row)
@@ -324,17 +338,7 @@ def _prepare(
         return None
     # The lead's sentences up to hi words: each lead word carries its sentence's features (a
     # sentence the window left out carries none).
-    by_index = {row[0].variant.index: row[0] for row in units}
-    lead_parts: list[tuple[int, tuple[float, ...] | None]] = []
-    n = 0
-    for s in sents:
-        if n >= hi:
-            break
-        u0 = by_index.get(s.index)
-        lead_parts.append(
-            (s.words, None if u0 is None else tuple(x / max(1, u0.variant.words) for x in u0.sf))
-        )
-        n += s.words
+    lead_parts = [(nw, first_sf.get(sents[i].index)) for i, nw in enumerate(lead_words)]
     lead_sf = _lead_sf(lead_parts, lo, hi) if full else []
     return _Prepared(units, lead_mask, lead_bi, lead_tf, lead_sf, lead_parts, top, rep)
 
