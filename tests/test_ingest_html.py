@@ -482,3 +482,19 @@ def test_dates_and_datelines_standing_alone_are_not_sentences() -> None:
         )
     )
     assert art.sentences[0].text.startswith("Alabama's strict new immigration law")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("By Jane Doe | 14 March 2025", False),
+        ("By Jane Doe • 5 min read", False),
+        ("Posted by Jane Doe on March 3, 2025", False),
+        ("5 min read", False),
+        ("By March 2025, the agency had hired 300 more engineers for the harbour.", True),
+        ("By Tuesday, 1,200 people had been moved to shelters in the old town.", True),
+    ],
+)
+def test_byline_stamps_go_but_sentences_opening_with_by_stay(line: str, kept: bool) -> None:
+    art = from_html(story_page(paras() + f"<p>{line}</p>"))
+    assert (line in art.text) is kept

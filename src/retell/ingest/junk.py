@@ -249,6 +249,8 @@ PAGE_FURNITURE = re.compile(
     |^this\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to)\s+(?:our\s+)?(?:subscribers|members|premium)
     |^(?:support\s+(?:our|independent|quality)\s+journalism|become\s+a\s+(?:member|subscriber|supporter))\b
     |^download\s+(?:the|our)\s+.{0,40}\bapp\b
+    |^(?:written\s+|posted\s+|words\s+)?by\s+[A-Z][^.!?]{0,80}(?:[|\u2022\u00b7]|\bon\s+[A-Z][a-z]+\s+\d|\bmin(?:ute)?s?\s+read)
+    |^\d+\s+min(?:ute)?s?\s+read\s*$|^reading\s+time\s*:
     |^(?:also\s+read|read\s+also|must\s+read|recommended\s+reading|related\s+(?:story|link|video|article|coverage|reading)
       |watch\s+now|listen\s+now|watch|video|listen|gallery|photos|podcast)\s*[:|]\s
     |\((?:photo|image|picture|illustration|video)s?\s+(?:by|credit|courtesy)\b[^()]{0,100}\)\s*$
