@@ -484,14 +484,18 @@ def _longest(ix: SourceIndex, r: Sequence[str], i: int, step: int) -> tuple[int,
     a, b = r[i], r[i + step]
     pair = (a, b) if step == 1 else (b, a)
     sents = ix.sentences
-    for si in ix.sentences_with_lemma(a):
+    with_a, with_b = ix.sentences_with_lemma(a), ix.sentences_with_lemma(b)
+    for si in with_a if len(with_a) <= len(with_b) else with_b:  # the rarer word's sentences
         ss = sents[si]
         if pair not in ss.bigrams:
             continue
         seq = ss.seq
-        for p in range(len(seq)):
-            if seq[p] != a:
-                continue
+        p = -1
+        while True:
+            try:
+                p = seq.index(a, p + 1)
+            except ValueError:
+                break
             k = 1
             while 0 <= i + step * k < len(r) and 0 <= p + step * k < len(seq):
                 if seq[p + step * k] != r[i + step * k]:
