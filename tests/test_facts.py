@@ -328,18 +328,23 @@ def test_lazy_matches_of_article_but_for_speakers(seed: Article) -> None:
 
 
 def test_mention_tests_ignore_case_like_the_regex() -> None:
-    """The quick mention tests search lower-cased text; they must answer as IGNORECASE does,
-    also for the letters that fold differently (dotless i, long s, I with a dot)."""
+    """The quick mention tests search lower-cased text with patterns that open on a letter; they
+    must answer as the plain IGNORECASE alternation does, also for the letters that fold
+    differently (dotless i, long s, I with a dot) and at word edges."""
     import re
 
     from retell.facts import cues, dates, numbers
-    from retell.facts._words import Caseless
+    from retell.facts._words import Caseless, any_word
+
+    def alternation(words: frozenset[str]) -> str:
+        return r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
 
     cases = ["THREE people", "Twenty", "no figure here", "in MID-March", "ſix", "İne", "thırty",
-             "According To them", "Reportedly", "a DOZEN", "Kelvin K one", "ſaid to"]  # fmt: skip
+             "According To them", "Reportedly", "a DOZEN", "Kelvin K one", "ſaid to", "xone",
+             "one_", "_one", "1one", "oneone", "according  to", "Mayday", "may", "£5", "mıd-"]  # fmt: skip
     for fn, pattern in (
-        (numbers.mentions, numbers._MENTION._ci.pattern),
-        (dates.mentions, dates._MENTION._ci.pattern),
+        (numbers.mentions, r"[\d$£€¥]|" + alternation(numbers._NUM_TRIGGERS | numbers._AFTER_A)),
+        (dates.mentions, r"\d|mid-|" + alternation(dates._CORE)),
         (cues.mentions_hedge, cues._HEDGE_RE.pattern),
     ):
         rx = re.compile(pattern, re.IGNORECASE)
@@ -347,3 +352,5 @@ def test_mention_tests_ignore_case_like_the_regex() -> None:
             assert fn(text) == (rx.search(text) is not None), (fn.__name__, text)
     with pytest.raises(ValueError):
         Caseless("[A-Z]")
+    with pytest.raises(ValueError):
+        any_word(["-dash"])

@@ -9,6 +9,7 @@ alternations, which is what keeps a whole article near a millisecond.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,23 @@ _DIGIT = re.compile(r"\d")
 # The only characters IGNORECASE matching folds other than ``str.lower`` does (İ, ı, ſ match
 # i, i, s there), found by comparing the two over every code point.
 _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def any_word(words: Iterable[str]) -> str:
+    """A pattern for ``\\b(?:w1|w2|…)\\b`` (lower-case words or phrases, each opening on a
+    letter) that opens on the word's first letter instead of on ``\\b``: the engine then skips
+    in C to the next letter some word starts with, 1.5x faster on a sentence. The boundary
+    before the word is the look-behind after its first letter (no word character before it)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        if not w[:1].isalpha() or w != w.lower():
+            raise ValueError(f"any_word needs lower-case words opening on a letter: {w!r}")
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    groups = [
+        f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rests)})"
+        for c, rests in sorted(by_first.items())
+    ]
+    return "(?:" + "|".join(groups) + r")\b"
 
 
 class Caseless:

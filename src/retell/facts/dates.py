@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from retell.facts._words import Caseless, Toks
+from retell.facts._words import Caseless, Toks, any_word
 from retell.facts._words import wordset as _wordset
 
 __all__ = ["DateValue", "Found", "contains", "equal", "fields", "find", "parse"]
@@ -440,10 +440,16 @@ def equal(a: Any, b: Any) -> bool:
     return contains(a, b) and contains(b, a)
 
 
-_MENTION = Caseless(r"\d|mid-|\b(?:" + "|".join(sorted(_CORE, key=len, reverse=True)) + r")\b")
+_MENTION_DIGIT = re.compile(r"\d")
+_MENTION_MID = Caseless("mid-")
+_MENTION_WORD = Caseless(any_word(_CORE))
 
 
 def mentions(text: str) -> bool:
     """Whether ``text`` may hold a date (a digit, a month, a weekday, a period word): a cheap
     test that lets a caller skip :func:`find` on most sentences of a long article."""
-    return _MENTION.found(text)
+    return (
+        _MENTION_DIGIT.search(text) is not None
+        or _MENTION_MID.found(text)
+        or _MENTION_WORD.found(text)
+    )
