@@ -276,6 +276,10 @@ def test_a_teaser_and_what_follows_an_end_heading_are_dropped() -> None:
         "ALSO READ | Floods hit the valley again",
         "RELATED STORY: Council votes on barrier",
         "WATCH: Moment the dam burst",
+        "We and our 842 partners store and/or access information on a device, such as cookies "
+        "and process personal data, such as unique identifiers and standard information.",
+        "Skip to main content",
+        "Share on Facebook",
     ],
 )
 def test_furniture_lines_are_dropped(line: str) -> None:

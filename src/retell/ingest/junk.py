@@ -251,6 +251,10 @@ PAGE_FURNITURE = re.compile(
     |^download\s+(?:the|our)\s+.{0,40}\bapp\b
     |^(?:written\s+|posted\s+|words\s+)?by\s+[A-Z][^.!?]{0,80}(?:[|\u2022\u00b7]|\bon\s+[A-Z][a-z]+\s+\d|\bmin(?:ute)?s?\s+read)
     |^\d+\s+min(?:ute)?s?\s+read\s*$|^reading\s+time\s*:
+    |^we\s+value\s+your\s+privacy|\b(?:we\s+and\s+our\s+(?:\d+\s+)?|our\s+\d+\s+)partners\b.{0,200}\b(?:cookies|personal\s+data|device)\b
+    |^manage\s+(?:your\s+)?(?:cookie|privacy|consent)\s+(?:settings|preferences|choices)
+    |^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|article)\b
+    |^(?:share|post|tweet)\s+(?:this\s+)?(?:on|to|via)\s+(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)\b|^copy\s+(?:the\s+)?link\b
     |^(?:also\s+read|read\s+also|must\s+read|recommended\s+reading|related\s+(?:story|link|video|article|coverage|reading)
       |watch\s+now|listen\s+now|watch|video|listen|gallery|photos|podcast)\s*[:|]\s
     |\((?:photo|image|picture|illustration|video)s?\s+(?:by|credit|courtesy)\b[^()]{0,100}\)\s*$
@@ -318,6 +322,14 @@ BOX_CLASS_WORDS = (
     "readnext",
     "recirc",
     "revcontent",
+    # Consent dialogs by their vendors' names.
+    "onetrust",
+    "didomi",
+    "gdpr",
+    "sp_message",
+    "qc-cmp",
+    "truste",
+    "usercentrics",
     # Embedded social posts: someone else's words, not the story's.
     "twitter-tweet",
     "instagram-media",
