@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import cast
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
@@ -234,7 +235,11 @@ def _text_chunks(
     lows = [t.lower() for t in toks if t[:1].islower()]
     table = noun_table()
     # noun_lemma(w) is table.get(w, w) for a lower-cased w: one map in C instead of a call each
-    lemmas = tuple(map(table.get, lows, lows)) if table is not None else tuple(map(_lemma, lows))
+    lemmas = (
+        cast("tuple[str, ...]", tuple(map(table.get, lows, lows)))  # with a default: no None
+        if table is not None
+        else tuple(map(_lemma, lows))
+    )
     return toks, _chunks(toks, capitalised), lemmas
 
 
