@@ -433,3 +433,21 @@ def test_a_verb_after_to_is_not_part_of_the_subject() -> None:
     found = [s.text for s in subjects(from_text(text), [text])]
     assert "migrant deaths" in found, found
     assert not [f for f in found if f.startswith("tackle ")], found
+
+
+def test_a_generic_page_title_is_not_the_headline() -> None:
+    from retell.ingest import from_html
+
+    body = (
+        "<p>The city council of Springfield voted on Tuesday to build a new bridge over the "
+        "river, ending a decade of debate about traffic in the old town.</p>"
+        "<p>The bridge will cost about 40 million dollars and open in 2028, officials said "
+        "after the vote.</p><p>Residents who had campaigned for the bridge cheered in the "
+        "public gallery as the result was read out.</p>"
+    )
+    page = "<html><head><title>{}</title></head><body><article>{}</article></body></html>"
+    generic = make_headline(from_html(page.format("News from The Associated Press", body)))
+    assert "Associated Press" not in generic.text
+    assert "Bridge" in generic.text and generic.sources
+    own = make_headline(from_html(page.format("Springfield votes for a river bridge", body)))
+    assert own.text == "Springfield votes for a river bridge"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retell.ingest.article import Article, Sentence
+from retell.plan import content_words
 from retell.write._lemmas import pos_of
 
 __all__ = ["MAX_WORDS", "Headline", "clean_title", "compress", "headline", "make_headline"]
@@ -140,7 +141,7 @@ def make_headline(article: Article) -> Headline:
     """
     if article.title and article.title.strip():
         cleaned = clean_title(article.title)
-        if cleaned:
+        if cleaned and _about_the_story(cleaned, article):
             return Headline(cleaned)
     ranked: list[tuple[int, int, Headline]] = []
     for i, sent in enumerate(_lead_candidates(article.sentences)[:5]):
@@ -160,6 +161,16 @@ def make_headline(article: Article) -> Headline:
         words = s.text.split()[:MAX_WORDS]
         return Headline(_title_case(" ".join(words).rstrip(".,;:!?")), (s.id,))
     return Headline("")
+
+
+def _about_the_story(title: str, article: Article) -> bool:
+    """Whether a title names something the story's opening speaks of: a site's generic page
+    title ("News from The Associated Press", "Home") shares no content word with it."""
+    words = set(content_words(title))
+    if not words or not article.sentences:
+        return True  # nothing to compare: keep the editor's title
+    opening = " ".join(s.text for s in article.sentences[:8])
+    return bool(words & set(content_words(opening)))
 
 
 def _lead_candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
