@@ -104,21 +104,27 @@ class Lazy(Sequence[tuple[Fact, ...]]):
         key = (i, kind)
         got = self._mentions.get(key)
         if got is None:
-            text = self._article.sentences[i].text
+            s = self._article.sentences[i]
             if kind is Kind.HEDGE:  # a number's own hedge, or a hedge word
-                got = self.may_hold(i, Kind.NUMBER) or cues.mentions_hedge(text)
+                got = self.may_hold(i, Kind.NUMBER) or cues.mentions_hedge(s.text)
+            elif kind is Kind.QUOTE:  # quotes come only from the article's quote spans
+                got = bool(self._context().quotes_in(s.start, s.end))
             else:
-                got = _may_hold(text, kind)
+                got = _may_hold(s.text, kind)
             self._mentions[key] = got
         return got
+
+    def _context(self) -> Context:
+        if self._ctx is None:
+            self._ctx = _context(self._article)
+        return self._ctx
 
     def _stage(self, i: int) -> Staged:
         st = self._staged.get(i)
         if st is None:
             s = self._article.sentences[i]
-            if self._ctx is None:
-                self._ctx = _context(self._article)
-            st = self._staged[i] = Staged(self._article.text, s.index, s.start, s.end, self._ctx)
+            st = Staged(self._article.text, s.index, s.start, s.end, self._context())
+            self._staged[i] = st
         return st
 
 
