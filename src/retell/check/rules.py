@@ -22,7 +22,7 @@ from retell.check.model import Finding, Span
 from retell.check.polarity import STRICT_NEG, antonym_swaps, compared, negation_flip, valence
 from retell.check.score import reattached
 from retell.check.sources import SourceFacts
-from retell.check.text import Token, lexicon
+from retell.check.text import Token, is_word, lexicon
 
 # hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
 # only with strong alignment)
@@ -509,6 +509,7 @@ class Rules(FigureRules):
             or not parts[0].isalpha()
             or not parts[0][:1].isupper()
             or parts[0].isupper()
+            or is_word(words[1])  # "Coma Cluster", "UFO Media": a thing's name, not a person's
             or self._where(words[0], False)
         ):
             return False
