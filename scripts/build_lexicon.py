@@ -142,6 +142,7 @@ red orange yellow green blue purple pink brown black white grey gray violet
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 spring summer autumn winter
+minute hour day week month year decade century
 north south east west
 northern southern eastern western
 husband wife

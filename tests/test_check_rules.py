@@ -117,3 +117,15 @@ def test_a_sentence_that_says_the_same_two_words_twice_is_flagged() -> None:
         "The shop sells ice cream and more ice cream.",
     )
     assert not [f for f in c.findings if "said twice" in f.message]
+
+
+def test_a_compound_with_one_part_turned_around_is_a_contrast() -> None:
+    src = "Activists marked the one-year anniversary of the invasion with a protest in London."
+    a = audit_texts(
+        src, "Activists marked the one-month anniversary of the invasion with a protest."
+    )
+    assert any(f.kind == "negation_flipped" and f.rewrite.text == "one-month" for f in a.errors)
+    b = audit_texts(
+        src, "Activists marked the one-year anniversary of the invasion with a protest."
+    )
+    assert b.consistent

@@ -50,7 +50,11 @@ def antonym_swaps(
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
                 if not compared(st) or st.lemma in rl:
                     continue
-                if lex.antonym(t.lemma, st.lemma) or lex.antonym(t.lower, st.lower):
+                if (
+                    lex.antonym(t.lemma, st.lemma)
+                    or lex.antonym(t.lower, st.lower)
+                    or _compound_swap(t.lower, st.lower, lex)
+                ):
                     out.append((t, st))
                     break
                 vs = valence(lex, st)
@@ -58,6 +62,18 @@ def antonym_swaps(
                     out.append((t, st))  # troubled -> triumphant: valence flips
                     break
     return out
+
+
+def _compound_swap(a: str, b: str, lex: Lexicon) -> bool:
+    """Hyphenated compounds that differ in one part, those parts opposites ("one-month" for
+    "one-year", "left-wing" for "right-wing")."""
+    if "-" not in a or "-" not in b:
+        return False
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb):
+        return False
+    diff = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+    return len(diff) == 1 and lex.antonym(*diff[0])
 
 
 def valence(lex: Lexicon, t: Token) -> float:
