@@ -105,6 +105,7 @@ class SourceIndex:
         self._parts: dict[str, int] | None = None
         self._lists: dict[int, list[int]] = {}
         self._idf: dict[str, float] = {}
+        self._token_masks: dict[tuple[str, str], tuple[int, int, int, int]] = {}
         self._related: dict[int, frozenset[str]] = {}
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
@@ -278,6 +279,19 @@ class SourceIndex:
             self._broader[i] = frozenset(out)
         return self._broader[i]
 
+    def _masks_of(self, lemma: str, lower: str) -> tuple[int, int, int, int]:
+        """A rewrite word's sentences (kept per word: the attribution check re-aligns a
+        sentence's words, and a report's candidates share theirs): holding its lemma or form,
+        holding only a relative (words and content lemmas alike: the scores), holding its
+        content lemma or form, and holding a relative's content lemma (the window match)."""
+        post, clem, _ = self._postings or self._content()
+        exact = post.get(lemma, 0) | post.get(lower, 0)
+        rel = crel = 0
+        for r in post.keys() & lexicon().related(lemma):  # content lemmas are keys of post too
+            rel |= post[r]
+            crel |= clem.get(r, 0)
+        return exact, rel & ~exact, clem.get(lemma, 0) | self._words.get(lower, 0), crel
+
     def align(self, toks: Sequence[Token], cited: Iterable[str] = ()) -> Alignment:
         """Align the content tokens of one rewrite sentence to the best window of the source.
 
@@ -294,25 +308,20 @@ class SourceIndex:
         lex = lexicon()
         n = len(self.sentences)
         scores = [0.0] * n
-        post, clem, _ = self._postings or self._content()
-        where = self._words
-        pkeys, cget = post.keys(), clem.get
-        lists = self._list
+        lists, known = self._list, self._token_masks
         exact_in: list[int] = []  # per content token: window sentences matching it exactly
         related_in: list[int] = []  # … or by a relative's content lemma
         for t, w in zip(content, weights, strict=False):
-            rel_words = lex.related(t.lemma)
-            exact = post.get(t.lemma, 0) | post.get(t.lower, 0)
-            rel = crel = 0
-            for r in pkeys & rel_words:  # content lemmas are keys of post too
-                rel |= post[r]
-                crel |= cget(r, 0)
+            masks = known.get((t.lemma, t.lower))
+            if masks is None:
+                masks = known[(t.lemma, t.lower)] = self._masks_of(t.lemma, t.lower)
+            exact, related, hit, near = masks
             for i in lists(exact):
                 scores[i] += w
-            for i in lists(rel & ~exact):
+            for i in lists(related):
                 scores[i] += w * RELATED
-            exact_in.append(clem.get(t.lemma, 0) | where.get(t.lower, 0))
-            related_in.append(crel)
+            exact_in.append(hit)
+            related_in.append(near)
         scores = [x / total for x in scores]
         order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable
         cands = set(order[:3])
