@@ -55,6 +55,10 @@ _DEMONYMS = {
 }
 
 
+# "day after day", "side by side", "face to face", "hand in hand": a word said twice on purpose
+_IDIOM_LINKS = frozenset(["after", "by", "to", "for", "in", "on", "upon"])
+
+
 class Rules(FigureRules):
     """The comparisons, bound to one source (its index and facts); numbers and dates are
     compared by the inherited :class:`~retell.check.figures.FigureRules`."""
@@ -456,7 +460,11 @@ class Rules(FigureRules):
                     break
                 if marked[j].lemma == t.lemma:
                     run = [x.lemma for x in marked[i : j + 1] if x.lower != "'s"]
-                    if not self._says(run):
+                    idiom = j == i + 2 and (
+                        marked[i + 1].lower in _IDIOM_LINKS  # day after day, side by side
+                        or (marked[i + 1].lower == "and" and t.lower.endswith("er"))
+                    )  # bigger and bigger
+                    if not idiom and not self._says(run):
                         return t.start, marked[j].end
                     break
         seen: set[tuple[str, str]] = set()
