@@ -471,6 +471,8 @@ class Rules(FigureRules):
         for x, y in zip(words, words[1:], strict=False):
             if not (x.content and y.content and x.lower.isalpha() and y.lower.isalpha()):
                 continue
+            if x.text[:1].isupper() and y.text[:1].isupper():
+                continue  # a name said twice ("New York police … a New York man") is no loop
             pair = (x.lemma, y.lemma)
             if pair not in seen:
                 seen.add(pair)
