@@ -13,6 +13,7 @@ names absent from the article (an independent check in this script) plus the rep
 findings.
 
     .venv/bin/python bench/report.py [--limit N] [--json] [--data PATH]
+    .venv/bin/python bench/report.py --default   # the default multi-segment report's speed
 """
 
 from __future__ import annotations
@@ -116,6 +117,36 @@ def unsupported(summary: str, article: str) -> list[str]:
 # ----------------------------------------------------------------------------------------------
 
 
+def time_default(data: Path, limit: int | None) -> int:
+    """Time ``retell.report(article)`` — default segments and words — against sumy, per article."""
+    import retell
+
+    rows = [json.loads(line) for line in data.open(encoding="utf-8")][:limit]
+    lexrank = LexRank().words
+    retell.report(rows[0]["article"])  # load tables once, untimed
+    ms_retell, ms_sumy, ratios, segments = [], [], [], []
+    for row in rows:
+        t0 = time.perf_counter()
+        rep = retell.report(row["article"])
+        t1 = time.perf_counter()
+        n = sum(len(w.text.split()) for seg in rep.segments for w in seg.sentences)
+        lexrank(row["article"], n)
+        t2 = time.perf_counter()
+        ms_retell.append(1000 * (t1 - t0))
+        ms_sumy.append(1000 * (t2 - t1))
+        ratios.append((t2 - t1) / max(t1 - t0, 1e-9))
+        segments.append(len(rep.segments))
+    print(
+        f"{len(rows)} articles of {data.name}; retell.report(article) with default segments "
+        f"(mean {statistics.mean(segments):.1f}) and words; sumy LexRank at the same length"
+    )
+    print(
+        f"ms/article: retell median {statistics.median(ms_retell):.2f}, sumy median "
+        f"{statistics.median(ms_sumy):.1f}; median per-article ratio {statistics.median(ratios):.1f}x"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="ROUGE of retell's short report vs LEAD and LexRank")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -128,9 +159,17 @@ def main(argv: list[str] | None = None) -> int:
         help="score with these extractive weights instead of the shipped ones (e.g. weights fit "
         "on rouge-train only: honest dev figures, since the shipped ones also saw rouge-dev)",
     )
+    ap.add_argument(
+        "--default",
+        action="store_true",
+        help="only time the default multi-segment report (retell.report(article)) against sumy, "
+        "in a process of its own so nothing is warm from the one-segment runs",
+    )
     args = ap.parse_args(argv)
     if args.model:
         use_model(args.model)
+    if args.default:
+        return time_default(args.data, args.limit)
 
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     rows = rows[: args.limit] if args.limit else rows
