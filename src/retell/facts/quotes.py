@@ -26,7 +26,8 @@ _DOUBLE_CLOSE = "”"
 _SINGLE = "‘’'"
 _BEFORE_OPEN = set(' \t\n—–-([:"“/')
 _AFTER_CLOSE = set(' \t\n.,;:!?—–-)]"”…')
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# ``x[…]*`` for ``x+``: a pattern opening on a character set, not a repeat, is scanned for it in C
+_WORD = re.compile(r"[^\W_][^\W_]*(?:['’][^\W_]+)*")
 
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|telling|added|adds|asked|asks|asking|wrote|writes|writing|"
@@ -36,7 +37,7 @@ SPEECH_VERBS = (
     "whispered|cried|pleaded|joked|agreed|argued|argues|responded|concluded|spewed|branded|dubbed"
 )
 _SPEECH_SET = frozenset(SPEECH_VERBS.split("|"))
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"\w\w*")  # \w+, opening on a character set (see _WORD)
 _NAME_THEN_VERB = re.compile(
     rf"(?:['’]s)?(?:,[^,'\"‘’“”]{{1,50}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE
 )  # "Smith said", "Mr Smith, 54, said"
@@ -69,7 +70,9 @@ def is_term(text: str) -> bool:
 
 
 _LONGEST = 2000  # characters; DailyMail runs of quoted sentences reach ~1,100
-_DOUBLE_RE = re.compile(r"``|''|[“”\"]")  # `` and '' are tokenised (PTB) quote marks
+# `` and '' are tokenised (PTB) quote marks: ``|''|[“”"], written to open on one character set
+# (the engine then skips to the next mark in C) with the second ` or ' checked after it
+_DOUBLE_RE = re.compile(r"""[`'“”"](?:(?<=`)`|(?<=')'|(?<=[“”"]))""")
 _CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m|t|em)\b", re.IGNORECASE)  # "you 're" in tokenised text
 _SINGLE_RE = re.compile(r"[‘’']")
 
