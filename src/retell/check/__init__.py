@@ -162,9 +162,8 @@ class Checker:
             for f in facts_of(text)
             if f.kind in (Kind.DATE, Kind.NUMBER)
         ]
-        al = self.index.align(
-            [t for t in toks if not any(a <= t.start < b for a, b in facts)], cited
-        )
+        kept = [t for t in toks if not any(a <= t.start < b for a, b in facts)] if facts else toks
+        al = self.index.align(kept, cited)
         found, rule_feats, verified = self.rules.check(index, text, start, toks, al)
         found.extend(self._pronouns(index, text, start, toks, opening))
         if verified:  # words of a quote found verbatim in the source are supported
