@@ -230,3 +230,23 @@ def test_an_antonym_swap_against_any_window_sentence_is_flagged() -> None:
     rew = "The administration unveiled how it will get the least bang for the billions it has."
     a = audit_texts(src, rew)
     assert any(f.kind == "negation_flipped" and f.rewrite.text == "least" for f in a.findings)
+
+
+def test_a_checker_is_freed_without_the_cycle_collector(seed_text: str, rewrite_text: str) -> None:
+    """No reference cycle holds a source: a cycle would leave the index, tokens and facts of
+    every audited source to the cyclic collector, whose passes then cost more than the audit."""
+    import gc
+    import weakref
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        checker = Checker(from_text(seed_text))
+        checker.audit(from_text(rewrite_text))
+        assert checker.facts.names[0] is not None  # the lazy per-sentence tables were used
+        gone = weakref.ref(checker.index)
+        del checker
+        assert gone() is None
+    finally:
+        if enabled:
+            gc.enable()

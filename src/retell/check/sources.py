@@ -45,26 +45,30 @@ class SourceFacts:
         self.index = index
         n = len(index.sentences)
         sents = index.sentences
-        self.facts = _facts.lazy(index.article)  # offsets into the article: no shift
+        # the functions below close over locals, never over ``self``: a cycle through ``self``
+        # would leave the whole source (index, tokens, facts) to the cyclic garbage collector,
+        # whose passes over that much cost more than the audit's own work
+        facts = self.facts = _facts.lazy(index.article)  # offsets into the article: no shift
         self.dates: _PerSentence[tuple[X.Date, ...]] = _PerSentence(
-            n, lambda i: tuple(X.dates(self.facts.of_kind(i, Kind.DATE)))
+            n, lambda i: tuple(X.dates(facts.of_kind(i, Kind.DATE)))
         )
         self.numbers: _PerSentence[tuple[X.Number, ...]] = _PerSentence(
-            n, lambda i: tuple(X.numbers(self.facts.of_kind(i, Kind.NUMBER)))
+            n, lambda i: tuple(X.numbers(facts.of_kind(i, Kind.NUMBER)))
         )
-        self.names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
-            n, lambda i: tuple(X.names(self.facts.of_kind(i, Kind.NAME)))
+        names: _PerSentence[tuple[X.Name, ...]] = _PerSentence(
+            n, lambda i: tuple(X.names(facts.of_kind(i, Kind.NAME)))
         )
+        self.names = names
         self.hedges: _PerSentence[tuple[X.Hedge, ...]] = _PerSentence(
-            n, lambda i: tuple(X.hedges(self.facts.of_kind(i, Kind.HEDGE)))
+            n, lambda i: tuple(X.hedges(facts.of_kind(i, Kind.HEDGE)))
         )
-        self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, self._acronyms)
+        self.acronyms: _PerSentence[frozenset[str]] = _PerSentence(n, lambda i: _acronyms(names[i]))
         # quote-normalised words, dots removed (U.K. -> uk), padded with spaces
         self.lower_text: _PerSentence[str] = _PerSentence(
             n, lambda i: " " + " ".join(X.quote_words(sents[i].text.replace(".", ""))) + " "
         )
         self.name_words: _PerSentence[frozenset[str]] = _PerSentence(
-            n, lambda i: frozenset(w for name in self.names[i] for w in name.words)
+            n, lambda i: frozenset(w for name in names[i] for w in name.words)
         )
 
     @cached_property
@@ -79,15 +83,6 @@ class SourceFacts:
         return tuple(
             s.index for s in self.index.sentences if self.facts.may_hold(s.index, Kind.DATE)
         )
-
-    def _acronyms(self, i: int) -> frozenset[str]:
-        a: set[str] = set()
-        for name in self.names[i]:
-            if len(name.words) > 1:
-                a.add(X.acronym(name.words))
-                a.add(X.acronym(name.words[1:]))
-            a.add(name.words[-1].replace(".", ""))
-        return frozenset(a)
 
     @cached_property
     def _quotes(self) -> tuple[tuple[X.Quote, ...], tuple[int, ...]]:
@@ -110,6 +105,16 @@ class SourceFacts:
     def words(self) -> str:
         """All quote-normalised words of the source, space separated, padded."""
         return " " + " ".join(X.quote_words(self.index.article.text)) + " "
+
+
+def _acronyms(names: Sequence[X.Name]) -> frozenset[str]:
+    a: set[str] = set()
+    for name in names:
+        if len(name.words) > 1:
+            a.add(X.acronym(name.words))
+            a.add(X.acronym(name.words[1:]))
+        a.add(name.words[-1].replace(".", ""))
+    return frozenset(a)
 
 
 def source_facts(index: SourceIndex) -> SourceFacts:
