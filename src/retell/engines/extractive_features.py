@@ -2,9 +2,9 @@
 
 Why whole candidates and features relative to the lead: on CNN/DM the article's first N words
 (LEAD) are a strong summary, and picking sentences one at a time loses to it. Scoring whole
-candidate summaries — sets of 1–5 sentences from the first ten that fill the word window — by the
-ROUGE gain they are predicted to have over the lead at the same length turns the problem into
-"when and how to deviate from the lead". Everything is precomputed per sentence as bit masks over
+candidate summaries — sets of 1–3 sentences (or trims of them) from the first eight usable ones
+that fill the word window — by the ROUGE gain they are predicted to have over the lead at the
+same length turns the problem into "when and how to deviate from the lead". Everything is precomputed per sentence as bit masks over
 the article's vocabulary, so a candidate costs a handful of integer ORs and popcounts.
 
 Shared by the engine at run time and by ``scripts/train_extractive.py`` (same features, by name).
