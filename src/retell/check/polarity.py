@@ -38,13 +38,17 @@ def antonym_swaps(
     """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
     ra = [t.lemma for t in rtoks]
     sa = [t.lemma for t in stoks]
-    out = []
+    out: list[tuple[Token, Token]] = []
+    sl = set(sa)
+    cands = [t for t in rtoks if compared(t) and t.lemma not in sl and _may_swap(t, lex)]
+    if not cands or not _any_opposite(cands, stoks, lex):
+        return out  # no word with an opposite on the other side: the diff would find nothing
     rl = set(ra)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
         if op != "replace":
             continue
         for t in rtoks[i1:i2]:
-            if not compared(t) or t.lemma in sa:
+            if not compared(t) or t.lemma in sl:
                 continue
             vt = valence(lex, t)
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
@@ -62,6 +66,40 @@ def antonym_swaps(
                     out.append((t, st))  # troubled -> triumphant: valence flips
                     break
     return out
+
+
+def _may_swap(t: Token, lex: Lexicon) -> bool:
+    """Whether a word can be found swapped at all: it has an antonym (by lemma or form), is a
+    hyphenated compound, or has a clear valence — each test of the diff needs one of these."""
+    return (
+        t.lemma in lex.antonyms
+        or t.lower in lex.antonyms
+        or "-" in t.lower
+        or abs(valence(lex, t)) >= 1.0
+    )
+
+
+def _any_opposite(cands: list[Token], stoks: list[Token], lex: Lexicon) -> bool:
+    """Whether some source word passes one of the diff's tests against some candidate (a
+    superset of what the diff finds, as it ignores where the words stand): when none does, the
+    diff is skipped."""
+    s_lemmas = {st.lemma for st in stoks if compared(st)}
+    s_lowers = {st.lower for st in stoks if compared(st)}
+    hyphen = any("-" in x for x in s_lowers)
+    vals = {v for st in stoks if compared(st) and abs(v := valence(lex, st)) >= 1.0}
+    for t in cands:
+        ants = lex.antonyms.get(t.lemma)
+        if ants is not None and not ants.isdisjoint(s_lemmas):
+            return True
+        ants = lex.antonyms.get(t.lower)
+        if ants is not None and not ants.isdisjoint(s_lowers):
+            return True
+        if hyphen and "-" in t.lower:
+            return True
+        vt = valence(lex, t)
+        if abs(vt) >= 1.0 and any(vt * vs <= -1.5 for vs in vals):
+            return True
+    return False
 
 
 def _compound_swap(a: str, b: str, lex: Lexicon) -> bool:

@@ -309,9 +309,13 @@ def _info(low: str) -> tuple[str, bool]:
     return lem, lem not in STOP and low[:1].isalnum()
 
 
+_new = tuple.__new__  # a Token made in C: NamedTuple's own __new__ is a Python function
+
+
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start in its document)."""
-    out = []
+    out: list[Token] = []
+    add, info, new, tok = out.append, _info, _new, Token
     for m in _WORD.finditer(text):
         t = m.group()
         a = offset + m.start()
@@ -323,18 +327,18 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
         if "'" in low and len(low) > 3:
             if low.endswith("n't"):  # didn't -> did + n't (the negation counts)
                 k = len(t) - 3
-                lem, c = _info(low[:k])
-                out.append(Token(t[:k], low[:k], lem, a, a + k, c))
-                out.append(Token(t[k:], "n't", "not", a + k, a + len(t), False))
+                lem, c = info(low[:k])
+                add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
+                add(new(tok, (t[k:], "n't", "not", a + k, a + len(t), False)))
                 continue
             if low.endswith("'s"):
                 k = len(t) - 2
-                lem, c = _info(low[:k])
-                out.append(Token(t[:k], low[:k], lem, a, a + k, c))
-                out.append(Token(t[k:], "'s", "'s", a + k, a + len(t), False))
+                lem, c = info(low[:k])
+                add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
+                add(new(tok, (t[k:], "'s", "'s", a + k, a + len(t), False)))
                 continue
-        lem, c = _info(low)
-        out.append(Token(t, low, lem, a, a + len(t), c))
+        lem, c = info(low)
+        add(new(tok, (t, low, lem, a, a + len(t), c)))
     return out
 
 
