@@ -164,18 +164,20 @@ class FigureRules:
         ctx: frozenset[str] = frozenset(),
     ) -> Finding | None:
         sp = rspan(num.start, num.end)
-        wn = [(i, s) for i in win for s in self.sf.numbers[i]]
-        nn: list[tuple[int, X.Number]] = []
-        an: list[tuple[int, X.Number]] = []
-        for k, pool in enumerate((wn, nn, an)):
-            if k == 1:  # the wider pools only when the window does not hold the number
-                pool.extend((i, s) for i in near for s in self.sf.numbers[i])
-            if k == 2:
-                pool.extend((i, s) for i in self.sf.number_sents for s in self.sf.numbers[i])
-            same = [x for x in pool if _same_num(num, x[1])]
+        numbers = self.sf.numbers
+        wn = [(i, s) for i in win for s in numbers[i]]
+        # the window, then (only when the window does not hold the number) the sentences near
+        # it, then every sentence: of the wider pools only the first same figure counts, so
+        # their sentences are read (and their numbers extracted) only up to it
+        for k, pool in enumerate((win, near, self.sf.number_sents)):
+            if k == 0:
+                same = [x for x in wn if _same_num(num, x[1])]
+            else:
+                first = next(((i, s) for i in pool for s in numbers[i] if _same_num(num, s)), None)
+                same = [first] if first is not None else []
             if same:
                 i, s = same[0]
-                if s.qualifier and not num.qualifier and pool is not an:
+                if s.qualifier and not num.qualifier and k != 2:
                     return self._at(
                         "hedge_dropped",
                         "warning",
@@ -197,7 +199,7 @@ class FigureRules:
                         i,
                         s,
                     )
-                if pool is an and pool is not wn:
+                if k == 2:
                     return self._at(
                         "number_unsupported",
                         "error",
@@ -206,7 +208,7 @@ class FigureRules:
                         i,
                         s,
                     )
-                if pool is wn and ctx:
+                if k == 0 and ctx:
                     return self._number_swapped(num, same, wn, ctx, sp)
                 return None
         if num.vague:
