@@ -308,7 +308,7 @@ def test_candidate_features_are_the_golden_ones() -> None:
 
 def test_junk_prefilter_agrees_with_the_regex() -> None:
     """The substring pre-test in front of the boilerplate regex never changes its answer."""
-    from retell.engines.extractive import _JUNK, _has_junk
+    from retell.writable import _JUNK, _has_junk
 
     texts = [
         s.text for name in DEV for s in from_text((FIXTURES / name).read_text("utf-8")).sentences
@@ -434,7 +434,7 @@ def test_quote_counter_can_fail() -> None:
 
 
 def test_quote_links_follow_a_quotation_over_sentences_and_paragraphs() -> None:
-    from retell.engines.extractive import quote_links
+    from retell.writable import quote_links
 
     article = from_text((FIXTURES / "dailymail_quotes_paras.txt").read_text(encoding="utf-8"))
     continues, goes_on = quote_links(article)
@@ -479,7 +479,7 @@ def test_no_quotation_before_the_first_mark_that_could_open_one() -> None:
     """The engine skips the whole-article quotation scan for sentences ending before the first
     mark that could open a quotation: for them both links must be "no" (an apostrophe inside a
     word opens nothing)."""
-    from retell.engines.extractive import first_quote_mark, quote_links
+    from retell.writable import first_quote_mark, quote_links
 
     names = [*DEV, *QUOTE_FIXTURES, "seed_article.txt"]
     checked = 0

@@ -18,6 +18,7 @@ from functools import lru_cache
 from operator import mul
 
 from retell.ingest.article import Article, Sentence
+from retell.writable import is_junk, quote_links
 
 DEFAULT_WORDS = 90
 WORDS_PER_PART = 170  # source words per part when K is not given (the seed's 1,008 words → 6)
@@ -225,8 +226,6 @@ def usable_words(article: Article, budget: int) -> tuple[list[int], frozenset[in
     """Words each sentence can give a segment — 0 for junk, and for every sentence of a quotation
     that is too long for any segment or has junk in it (it is written whole or not at all) — and
     the sentences that go on a quotation begun before them."""
-    from retell.engines.extractive import is_junk, quote_links
-
     continues, goes_on = quote_links(article)
     sents = article.sentences
     out = [0 if is_junk(s.text) else s.words for s in sents]

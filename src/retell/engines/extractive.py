@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
-from retell.facts.quotes import find_spans
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
 from retell.plan import Part, content_words, cosine, dangles
+from retell.writable import PHOTO_REF, is_junk, quote_links
 
 ORIGIN = "extractive"
 
@@ -42,11 +41,6 @@ _TRIM = re.compile(
     r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Additionally),?\s+|"
     r"(?:Still|Also|Yet|Indeed|In addition|Separately|Besides|Then|Now|So),\s+|"
     r"(?:But|And)\s+(?=\w))"
-)
-_JUNK = re.compile(
-    r"(scroll down|click here|read more|follow @|watch the video|video courtesy|"
-    r"sign up for|share this|updated:|published:|\bcnn\b.*contributed to this report)",
-    re.I,
 )
 
 
@@ -62,23 +56,15 @@ def trim(text: str) -> str | None:
     return rest[0].upper() + rest[1:]
 
 
-# Photo directions in captions-turned-prose ("Smith (pictured left) said…") and a leading
-# "(CNN)" dateline: removing them cannot change a claim.
-_PHOTO_REF = re.compile(
-    r"\s*\((?:pictured(?: (?:left|right|above|below|centre|center|top|bottom))?|"
-    r"(?:(?:far|second|third|fourth|top|bottom|front|back|pictured) )?(?:from )?(?:left|right)"
-    r"(?: to right| to left)?|centre|center|middle|above|below|top|bottom|l-r|"
-    r"(?:first|second|third|top|bottom|main|inset) (?:picture|photo|image)|"
-    r"file (?:picture|photo)(?: used)?|illustrated)\)",
-    re.I,
-)
+# A leading "(CNN)" dateline: removing it (and photo directions, writable.PHOTO_REF) cannot
+# change a claim.
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z ,.'-]{0,40})?\(CNN\)\s*(?:--|\u2014|-)?\s*")
 
 
 def clean(text: str) -> str:
     """``text`` without photo directions or a "(CNN)" dateline: the form the engine writes."""
     t = _DATELINE.sub("", text.strip(), count=1) if "(CNN)" in text else text.strip()
-    t = _PHOTO_REF.sub("", t) if "(" in t else t
+    t = PHOTO_REF.sub("", t) if "(" in t else t
     return t if t else text.strip()
 
 
@@ -160,82 +146,6 @@ def drop_asides(text: str) -> str | None:
     return out if out != text else None
 
 
-_CAPTION_LABEL = re.compile(r"([A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3}): (?![\"'\u2018\u201c])")
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|revealed|explained|insisted|wrote|writes|posted|"
-    r"tweeted|asked|claimed|admitted|declared|warned|stated|recalled|continued)\b",
-    re.I,
-)
-
-
-# Photo directions written without brackets ("Pat, 69, pictured left in her outfit, …").
-_PICTURED_AT = re.compile(r"\bpictured (?:far |second )?(?:left|right|centre|center|above|below)\b")
-# Present-tense verbs of a scene in a picture, as captions describe it.
-_SCENE = re.compile(
-    r"\b(?:celebrates?|poses?|(?:is|are) (?:seen|pictured|shown)|smiles?|looks? on|waves?|"
-    r"arrives?|walks?|shakes? hands|embraces?|hugs?|shows?|gestures?|reacts?)\b"
-)
-# A caption that names its picture: "A sketch shows…", "This photo shows…".
-_PHOTO_SHOWS = re.compile(
-    r"(?:An?|The|This|These) (?:courtroom |court |handout |artist's )?(?:sketch|photo|photograph|"
-    r"picture|image|still|screengrab|screenshot)e?s? (?:above |below |here )?shows?\b"
-)
-
-
-# Words each _JUNK alternative contains: an ASCII text without any of them cannot match, and
-# ruling that out with substring tests is ~20x faster than the case-insensitive search.
-_JUNK_WORDS = (
-    "scroll down",
-    "click here",
-    "read more",
-    "follow @",
-    "watch the video",
-    "video courtesy",
-    "sign up for",
-    "share this",
-    "updated:",
-    "published:",
-    "contributed to this report",
-)
-
-
-_JUNK_WORD = re.compile("|".join(map(re.escape, _JUNK_WORDS)))  # one C scan for all of them
-
-
-def _has_junk(text: str) -> bool:
-    """``_JUNK.search(text)``, answered without the regex when no junk word is there at all."""
-    # For ASCII, ignoring case is lower-casing (non-ASCII: the regex decides).
-    if text.isascii() and _JUNK_WORD.search(text.lower()) is None:
-        return False
-    return _JUNK.search(text) is not None
-
-
-@lru_cache(maxsize=4096)
-def is_junk(text: str) -> bool:
-    """Boilerplate and photo captions that must never be written (CNN/DM: lines ending " .").
-
-    Cached: the planner asks first (what a part can use), then the engine (what it may write).
-    """
-    t = text.strip()
-    if len(t.split()) < 4 or _has_junk(t) or t.endswith((" .", ":")) or "|" in t:
-        return True
-    label = _CAPTION_LABEL.match(t) if ": " in t else None
-    if label and not _SPEECH.search(label.group(1)):
-        return True  # "Guilty: Susan Monica was found…" — a photo caption with its label
-    # A photo direction in a long "sentence" is a caption the splitter glued to prose
-    # ("Bass (right) told… crying' The proposal took place…"): neither can be written safely.
-    refs = len(_PHOTO_REF.findall(t)) if "(" in t else 0
-    if "pictured " in t:
-        refs += len(_PICTURED_AT.findall(t))
-    if refs >= 2 or (refs == 1 and len(t.split()) > 30):
-        return True
-    # A photo direction with a present-tense scene verb is a caption ("Manfredi (centre)
-    # celebrates with his team-mates"); prose about the pictured person says what they *did*.
-    if refs and _SCENE.search(t) and not _SPEECH.search(t):
-        return True
-    return _PHOTO_SHOWS.match(t) is not None
-
-
 @dataclass(frozen=True)
 class Variant:
     """One way to write a source sentence: as it is, or trimmed.
@@ -274,75 +184,6 @@ def variants(s: Sentence, continues: bool = False, goes_on: bool = False) -> lis
     if short is not None:
         out.append(make(short, True))
     return out
-
-
-def quote_links(article: Article) -> tuple[frozenset[int], frozenset[int]]:
-    """(continues, goes_on): indices of the sentences that carry on a quotation begun in the
-    sentence before, and of those whose quotation goes on into the sentence after.
-
-    Why: a quotation is written whole or not at all. DailyMail runs one quotation over several
-    sentences and paragraphs — each paragraph re-opens with a mark, only the last closes, and the
-    speaker is named in one of them — so one of its sentences alone is an unattributed fragment
-    with an unbalanced mark. The quotes are the facts' (:func:`retell.facts.quotes.find_spans`),
-    found over runs of paragraphs that each re-open with a mark (a single-quoted paragraph left
-    open is no quote on its own); a double-quoted one left open is re-opened by the next quote
-    right after it.
-    """
-    sents = article.sentences
-    text = article.text
-    if len(sents) < 2 or not any(c in text for c in _MARKS):
-        return frozenset(), frozenset()
-    regions: list[list[int]] = []
-    for p in article.paragraphs or sents:
-        if regions and p.start < len(text) and text[p.start] in _MARKS:
-            regions[-1][1] = p.end  # DailyMail: the quotation goes on in this paragraph
-        else:
-            regions.append([p.start, p.end])
-    starts = [s.start for s in sents]
-    goes_on: set[int] = set()
-    for r0, r1 in regions:
-        spans = find_spans(text, r0, r1)
-        for n, q in enumerate(spans):
-            a = max(0, bisect_right(starts, q.inner_start) - 1)
-            if sents[a].end <= q.inner_start:
-                a += 1  # it opens between sentences (in text ingest left out)
-            b = max(0, bisect_left(starts, q.inner_end) - 1)  # the last sentence it reaches
-            goes_on.update(range(a, b))
-            if (
-                q.inner_end == q.close  # no closing mark
-                and n + 1 < len(spans)
-                and not text[q.close : spans[n + 1].open].strip()
-            ):
-                goes_on.add(b)  # re-opened right after: the same speech goes on
-    return frozenset(i + 1 for i in goes_on), frozenset(goes_on)
-
-
-_MARKS = "'\"\u2018\u2019\u201c\u201d`"
-
-
-def first_quote_mark(text: str, limit: int) -> int:
-    """Where the first mark that could open a quotation is in ``text[:limit]`` (``limit`` when
-    there is none): any double mark, or a single one that does not follow a letter or digit (an
-    apostrophe inside a word opens nothing; see :mod:`retell.facts.quotes`).
-
-    Why: :func:`quote_links` scans the whole article, and a summary only looks at its first
-    sentences. A sentence that ends before this point neither carries on a quotation (none has
-    begun) nor has one going on past it (none opens in or before it), so for such sentences
-    both answers are "no" without the scan.
-    """
-    first = limit
-    for mark in ('"', "\u201c", "\u201d", "`"):
-        i = text.find(mark, 0, first)
-        if i >= 0:
-            first = i
-    for mark in ("'", "\u2018", "\u2019"):
-        i = text.find(mark, 0, first)
-        while i >= 0:
-            if i == 0 or not text[i - 1].isalnum():
-                first = i
-                break
-            i = text.find(mark, i + 1, first)
-    return first
 
 
 def duplicates(sents: Sequence[Sentence]) -> set[int]:

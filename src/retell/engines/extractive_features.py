@@ -21,9 +21,10 @@ from itertools import chain
 from operator import mul
 from typing import Any
 
-from retell.engines.extractive import Variant, first_quote_mark, quote_links, variants
+from retell.engines.extractive import Variant, variants
 from retell.ingest.article import Article
 from retell.plan import content_stems, dangles
+from retell.writable import first_quote_mark, quote_links
 
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
