@@ -209,3 +209,20 @@ def test_window_scores_match_per_sentence_recall(checker: Checker) -> None:
         sum(m * w for m, w in zip(al.match, al.weights, strict=True)) / total
     )
     assert al.window and al.best_single in al.window
+
+
+def test_bigram_and_joining_masks_agree_with_the_sequences() -> None:
+    """The masks the copied-fragment loops visit: a pair inside a sentence, and a sentence's
+    last word before the next one's first (each sentence's ``seq`` is the truth)."""
+    from retell.check.align import SourceIndex
+
+    ix = SourceIndex(from_text("Prices rose in May. Rents rose too. Prices fell in June."))
+    seqs = [s.seq for s in ix.sentences]
+    for a, b in [("price", "rise"), ("rise", "in"), ("may", "rent"), ("too", "price"), ("in", "x")]:
+        inside = sum(1 << i for i, q in enumerate(seqs) if (a, b) in zip(q, q[1:], strict=False))
+        assert ix.bigram_mask(a, b) == inside
+        assert ix.sentences_with_bigram(a, b) == [i for i in range(3) if inside >> i & 1]
+        joining = sum(1 << i for i in range(2) if seqs[i][-1:] == [a] and seqs[i + 1][:1] == [b])
+        assert ix.joining_mask(a, b) == joining
+    assert ix.joining_mask("may", "rent") == 1
+    assert ix.bigram_mask("price", "rise") == 1

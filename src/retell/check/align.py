@@ -136,6 +136,7 @@ class SourceIndex:
         self._by_text: dict[str, int] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
         self._broader: dict[int, frozenset[int]] = {}
+        self._edges: tuple[dict[str, int], dict[str, int]] | None = None
 
     # -- postings: which sentences hold a word ------------------------------------------------
     @property
@@ -267,12 +268,48 @@ class SourceIndex:
         """The sentences (ascending) where lemma ``a`` is directly followed by ``b``: only those
         holding both lemmas are looked at, so a loop over them need not read the bigrams of every
         sentence holding ``a``."""
+        return self._list(self.bigram_mask(a, b))
+
+    def bigram_mask(self, a: str, b: str) -> int:
+        """:meth:`sentences_with_bigram` as a mask."""
         post = self._lemma_post()
         both = post.get(a, 0) & post.get(b, 0)
         if not both:
-            return []
+            return 0
         sents = self.sentences
-        return [i for i in self._list(both) if (a, b) in sents[i].bigrams]
+        out = 0
+        for i in self._list(both):
+            if (a, b) in sents[i].bigrams:
+                out |= 1 << i
+        return out
+
+    def joining_mask(self, a: str, b: str) -> int:
+        """The sentences whose last word (as :attr:`SourceSentence.seq` lists it) has lemma
+        ``a`` while the next sentence's first has ``b``: where a copied run goes on into the
+        next sentence. From each sentence's first and last words, not its whole sequence."""
+        if self._edges is None:
+            ends: dict[str, int] = {}
+            starts: dict[str, int] = {}
+            for ss in self.sentences:
+                bit = 1 << ss.index
+                lows = ss.lows
+                for w in lows:
+                    if w[:1].isalnum():
+                        lem = word_info(w)[0]
+                        starts[lem] = starts.get(lem, 0) | bit
+                        break
+                for w in reversed(lows):
+                    if w[:1].isalnum():
+                        lem = word_info(w)[0]
+                        ends[lem] = ends.get(lem, 0) | bit
+                        break
+            self._edges = (ends, starts)
+        ends, starts = self._edges
+        return ends.get(a, 0) & (starts.get(b, 0) >> 1)
+
+    def sentences_in(self, mask: int) -> list[int]:
+        """The sentence indices of a mask, ascending (read-only)."""
+        return self._list(mask)
 
     def related_of(self, i: int) -> frozenset[str]:
         """Words related (WordNet synonyms, derivations) to the lemmas of source sentence i."""

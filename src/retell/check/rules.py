@@ -480,7 +480,7 @@ class Rules(FigureRules):
             sents = self.ix.sentences
             twice = any(
                 sum(1 for p in zip(q, q[1:], strict=False) if p == pair) >= 2
-                for q in (sents[i].seq for i in self.ix.sentences_with_lemma(pair[0]))
+                for q in (sents[i].seq for i in self.ix.sentences_with_bigram(*pair))
             )
             if not twice:
                 return x.start, y.end
@@ -489,7 +489,12 @@ class Rules(FigureRules):
     def _says(self, run: Sequence[str]) -> bool:
         """Whether a source sentence holds this run of lemmas, in order and contiguous."""
         n = len(run)
-        for i in self.ix.sentences_with_lemma(run[0]):
+        with_run = (
+            self.ix.sentences_with_bigram(run[0], run[1])
+            if n >= 2
+            else self.ix.sentences_with_lemma(run[0])
+        )
+        for i in with_run:
             q = self.ix.sentences[i].seq
             if any(q[k : k + n] == list(run) for k in range(len(q) - n + 1)):
                 return True

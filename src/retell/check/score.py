@@ -228,19 +228,12 @@ def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
     while i < n - 1:
         best_len, best_sent = 0, -1
         a, b = r[i], r[i + 1]
-        pb = ix.sentences_with_lemma(b)
-        if not pb:
-            i += 1
-            continue
-        nb = set(pb)
-        for si in ix.sentences_with_lemma(a):
+        # the sentences holding the pair, and those ending on ``a`` before one opening on ``b``
+        # (a run may go on into the next sentence): no other sentence can start a run here
+        across = ix.joining_mask(a, b)
+        for si in ix.sentences_in(ix.bigram_mask(a, b) | across):
             seq = sents[si].seq
-            inside = si in nb and (a, b) in sents[si].bigrams
-            # a run may also start at a sentence's last word and go on into the next one
-            across = seq[-1:] == [a] and si + 1 in nb and sents[si + 1].seq[:1] == [b]
-            if not inside and not across:
-                continue
-            for p in range(len(seq) - (0 if across else 1)):
+            for p in range(len(seq) - (0 if across >> si & 1 else 1)):
                 if seq[p] != a:
                     continue
                 k = _run(sents, si, p, r, i)
@@ -484,11 +477,8 @@ def _longest(ix: SourceIndex, r: Sequence[str], i: int, step: int) -> tuple[int,
     a, b = r[i], r[i + step]
     pair = (a, b) if step == 1 else (b, a)
     sents = ix.sentences
-    with_a, with_b = ix.sentences_with_lemma(a), ix.sentences_with_lemma(b)
-    for si in with_a if len(with_a) <= len(with_b) else with_b:  # the rarer word's sentences
+    for si in ix.sentences_with_bigram(*pair):
         ss = sents[si]
-        if pair not in ss.bigrams:
-            continue
         seq = ss.seq
         p = -1
         while True:
