@@ -23,11 +23,18 @@ from retell.check.polarity import STRICT_NEG, antonym_swaps, compared, negation_
 from retell.check.score import reattached
 from retell.check.sources import SourceFacts
 from retell.check.text import Token, is_word, lexicon
+from retell.facts._words import Caseless, any_word
+from retell.facts.cues import HEDGES
 
 # hedges (retell.facts' canonical values) whose loss turns a report into a fact (modals count
 # only with strong alignment)
 _REPORT_HEDGES = frozenset(["reportedly", "allegedly", "apparently", "suspected", "unconfirmed"])
 _MODAL_HEDGES = frozenset(["may", "likely", "possibly"])
+# the hedge words (retell.facts' cues) that give one of those values: a source sentence without
+# any of them cannot have its hedge dropped, so its facts need not be extracted for the test
+_DROPPABLE = Caseless(
+    any_word(w for w, v in HEDGES.items() if v in _REPORT_HEDGES or v in _MODAL_HEDGES)
+)
 
 
 _DEMONYMS = {
@@ -323,7 +330,7 @@ class Rules(FigureRules):
         if not rh:
             for i, own in zip(win, al.single, strict=False):
                 s = self.ix.sentences[i]
-                if own < 0.35 and i != al.best_single:
+                if (own < 0.35 and i != al.best_single) or not _DROPPABLE.found(s.text):
                     continue
                 for h in self.sf.hedges[i]:
                     hl = h.value
