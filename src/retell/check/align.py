@@ -162,8 +162,7 @@ class SourceIndex:
             lemmas: dict[str, int] = {}
             anylem: dict[str, int] = {}  # any lemma, stop words included: _lemma_post
             get, aget = lemmas.get, anylem.get
-            for low, at in where.items():
-                lem, c = word_info(low)
+            for (lem, c), at in zip(map(word_info, where), where.values(), strict=True):
                 anylem[lem] = aget(lem, 0) | at
                 if c:
                     lemmas[lem] = get(lem, 0) | at
