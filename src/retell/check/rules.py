@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
@@ -74,6 +75,7 @@ class Rules(FigureRules):
         super().__init__(index, facts)
         self._where_memo: dict[tuple[str, bool], frozenset[int]] = {}
         self._valence_memo: dict[int, frozenset[bool]] = {}
+        self._naming_memo: dict[tuple[tuple[str, ...], str], frozenset[int] | None] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def _near(self, win: Sequence[int], reach: int) -> list[int]:
@@ -85,23 +87,31 @@ class Rules(FigureRules):
     def name_in(self, name: X.Name, sents: Sequence[int]) -> bool:
         """Whether a name is given in these source sentences: the full name, each of its words
         (a person by surname, "President Zelensky"), an acronym (CSIS, U.K.) or a demonym."""
-        words = [
-            w.replace(".", "") for w in name.words if w not in ("of", "for", "and", "the", "de")
-        ]
-        words = [w for w in words if w]
-        if not words:
-            return True
-        common: set[int] | None = None
-        caps = name.text.replace(".", "")
-        for w in words:
-            # an acronym of a source name: CSIS, UN (or any short word in lower-case text)
-            acr = len(w) <= 6 and (w.upper() in caps or (caps.islower() and len(w) <= 4))
-            where = self._where(w, acr)
-            common = set(where) if common is None else common & where
-            if not common:
-                return False
-        assert common is not None
-        return any(i in common for i in sents)
+        common = self._naming(name.words, name.text)
+        return common is None or any(i in common for i in sents)
+
+    def _naming(self, words: tuple[str, ...], text: str) -> frozenset[int] | None:
+        """The sentences giving every word of a name (None: it has no word to look for);
+        remembered per name, which the rules ask about for the window, near it and anywhere."""
+        key = (words, text)
+        if key in self._naming_memo:
+            return self._naming_memo[key]
+        ws = [w.replace(".", "") for w in words if w not in ("of", "for", "and", "the", "de")]
+        ws = [w for w in ws if w]
+        got: frozenset[int] | None = None
+        if ws:
+            common: set[int] | None = None
+            caps = text.replace(".", "")
+            for w in ws:
+                # an acronym of a source name: CSIS, UN (or any short word in lower-case text)
+                acr = len(w) <= 6 and (w.upper() in caps or (caps.islower() and len(w) <= 4))
+                where = self._where(w, acr)
+                common = set(where) if common is None else common & where
+                if not common:
+                    break
+            got = frozenset(common or ())
+        self._naming_memo[key] = got
+        return got
 
     def _where(self, w: str, acronym: bool) -> frozenset[int]:
         """The source sentences that give name word ``w``: the word itself, a derivation or
@@ -590,11 +600,14 @@ def _shares_ngram(a: Sequence[str], b: Sequence[str], n: int) -> bool:
     return any(tuple(a[i : i + n]) in grams for i in range(len(a) - n + 1))
 
 
-def _content_lemmas(text: str) -> set[str]:
-    return {t.lemma for t in _toks(text) if t.content}
+@lru_cache(maxsize=4096)
+def _content_lemmas(text: str) -> frozenset[str]:
+    """Content lemmas of a quote (cached: each rewrite quote is compared with every source
+    quote, whose lemmas are the same each time)."""
+    return frozenset(t.lemma for t in _toks(text) if t.content)
 
 
-def _shared(a: set[str], b: set[str]) -> int:
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
     """How many lemmas of a the other set holds, directly or as a derivation (mental/mentally)."""
     lex = lexicon()
     return sum(1 for x in a if x in b or lex.derived.get(x, set()) & b)
