@@ -71,10 +71,7 @@ class FigureRules:
 
     def _date(self, d: X.Date, win: Sequence[int], near: Sequence[int], rspan) -> Finding | None:
         wd = [(i, s) for i in win for s in self.sf.dates[i]]
-        nd = [(i, s) for i in near for s in self.sf.dates[i]]
-
-        def alld() -> list[tuple[int, X.Date]]:
-            return [(i, s) for i in self.sf.date_sents for s in self.sf.dates[i]]
+        nd: list[tuple[int, X.Date]] = []  # the sentences near: read only when the window fails
 
         sp = rspan(d.start, d.end)
         if d.relative and d.year is None:
@@ -96,8 +93,11 @@ class FigureRules:
                 "date_unsupported", "error", f"the source gives no date “{d.text}” here", sp
             )
         wabs = [x for x in wd if not x[1].relative]
-        nabs = [x for x in nd if not x[1].relative]
+        nabs: list[tuple[int, X.Date]] = []
         for pool, far in ((wabs, False), (nabs, True)):
+            if far:
+                nd.extend((i, s) for i in near for s in self.sf.dates[i])
+                nabs.extend(x for x in nd if not x[1].relative)
             exact = [x for x in pool if _same_date(d, x[1])]
             if exact:
                 return None
@@ -139,9 +139,18 @@ class FigureRules:
                 i,
                 s,
             )
-        comp = [x for x in alld() if _compatible(d, x[1]) or _same_date(d, x[1])]
-        if comp:
-            i, s = comp[0]
+        # the first date anywhere that could be this one (sentences read only up to it)
+        first = next(
+            (
+                (i, s)
+                for i in self.sf.date_sents
+                for s in self.sf.dates[i]
+                if _compatible(d, s) or _same_date(d, s)
+            ),
+            None,
+        )
+        if first is not None:
+            i, s = first
             return self._at(
                 "date_unsupported",
                 "error",
