@@ -137,6 +137,7 @@ class SourceIndex:
         self._by_prefix: dict[str, list[str]] | None = None
         self._broader: dict[int, frozenset[int]] = {}
         self._edges: tuple[dict[str, int], dict[str, int]] | None = None
+        self._bigram_masks: dict[tuple[str, str], int] = {}
 
     # -- postings: which sentences hold a word ------------------------------------------------
     @property
@@ -256,12 +257,7 @@ class SourceIndex:
 
     def has_bigram(self, a: str, b: str) -> bool:
         """Whether lemma ``a`` directly followed by ``b`` occurs in some source sentence."""
-        post = self._lemma_post()
-        both = post.get(a, 0) & post.get(b, 0)
-        if not both:
-            return False
-        sents = self.sentences
-        return any((a, b) in sents[i].bigrams for i in self._list(both))
+        return self.bigram_mask(a, b) != 0
 
     def sentences_with_bigram(self, a: str, b: str) -> list[int]:
         """The sentences (ascending) where lemma ``a`` is directly followed by ``b``: only those
@@ -270,16 +266,20 @@ class SourceIndex:
         return self._list(self.bigram_mask(a, b))
 
     def bigram_mask(self, a: str, b: str) -> int:
-        """:meth:`sentences_with_bigram` as a mask."""
+        """:meth:`sentences_with_bigram` as a mask (remembered: the score's features, copied
+        fragments and name swaps ask about the same pairs of a rewrite sentence)."""
+        got = self._bigram_masks.get((a, b))
+        if got is not None:
+            return got
         post = self._lemma_post()
         both = post.get(a, 0) & post.get(b, 0)
-        if not both:
-            return 0
-        sents = self.sentences
         out = 0
-        for i in self._list(both):
-            if (a, b) in sents[i].bigrams:
-                out |= 1 << i
+        if both:
+            sents = self.sentences
+            for i in self._list(both):
+                if (a, b) in sents[i].bigrams:
+                    out |= 1 << i
+        self._bigram_masks[(a, b)] = out
         return out
 
     def joining_mask(self, a: str, b: str) -> int:
