@@ -451,3 +451,15 @@ def test_a_generic_page_title_is_not_the_headline() -> None:
     assert "Bridge" in generic.text and generic.sources
     own = make_headline(from_html(page.format("Springfield votes for a river bridge", body)))
     assert own.text == "Springfield votes for a river bridge"
+
+
+def test_of_phrase_does_not_stop_before_a_word_capitalised_elsewhere() -> None:
+    # "Climate" is capitalised elsewhere (a name), so "climate" is no content word here; the
+    # phrase must not end on "critic of mainstream" with "climate policy" cut off.
+    text = (
+        "The Paris Climate Accord was signed in 2015. Hansen, a professor at Columbia University, "
+        "has often been a critic of mainstream climate policy."
+    )
+    found = [s.text for s in subjects(from_text(text), [text])]
+    assert "critic of mainstream" not in found, found
+    assert "critic" in found

@@ -368,7 +368,10 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
                     k = end + 1
                     if k < n and content[k] and _head_ok(toks, k):
                         m = k + 1
-                        if not (m < n and content[m]):
+                        # the noun phrase must end there: not before another content word,
+                        # nor before one left out only because the article capitalises it
+                        # elsewhere ("critic of mainstream [climate policy]")
+                        if not (m < n and (content[m] or toks[m].lower() in capitalised)):
                             out.append((start, m, head_i))  # "punishment of deserters"
         i = j + 1
     return out
