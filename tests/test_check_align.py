@@ -226,3 +226,19 @@ def test_bigram_and_joining_masks_agree_with_the_sequences() -> None:
         assert ix.joining_mask(a, b) == joining
     assert ix.joining_mask("may", "rent") == 1
     assert ix.bigram_mask("price", "rise") == 1
+
+
+def test_words_and_tokens_split_figures_words_and_marks_alike() -> None:
+    """Figures, words (with inner dots, apostrophes and hyphens) and any other mark, split the
+    same way by the fast word list and by the tokens with offsets."""
+    from retell.check.text import tokens, words
+
+    text = "The U.S. didn't pay 1,200.5 on the 3rd -- Kyiv-based Mr. Smith's 4th, e.g. 10s!"
+    want = [
+        "The", "U.S.", "did", "n't", "pay", "1,200.5", "on", "the", "3rd", "-", "-", "Kyiv-based",
+        "Mr", "Smith", "'s", "4th", ",", "e.g.", "10s", "!",
+    ]  # fmt: skip
+    assert words(text) == want
+    toks = tokens(text, 5)
+    assert [t.text for t in toks] == want
+    assert all(text[t.start - 5 : t.end - 5] == t.text for t in toks)
