@@ -81,7 +81,8 @@ class SourceSentence:
     @_once
     def seq(self) -> list[str]:
         """Lemmas of the words (punctuation left out), in order."""
-        return [lem for lem in map(_seq_lemma, self.lows) if lem is not None]
+        # filter(None, …) drops the Nones in C: a word's lemma is never empty
+        return list(filter(None, map(_seq_lemma, self.lows)))
 
     @_once
     def bigrams(self) -> frozenset[tuple[str, str]]:

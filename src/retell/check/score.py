@@ -402,7 +402,7 @@ def _name_words(ix: SourceIndex) -> frozenset[str]:
     word, a figure or a comma): its names."""
     got = _NAMES.get(ix)
     if got is None:
-        got = frozenset(w.lower() for w in _CAPS.findall(ix.article.text))
+        got = frozenset(map(str.lower, _CAPS.findall(ix.article.text)))
         _NAMES[ix] = got
     return got
 
