@@ -164,3 +164,22 @@ def test_no_part_begins_inside_a_quotation() -> None:
         parts = plan(article, segments=k, words=200)
         _check_cover(parts, len(article.sentences))
         assert not {p.first for p in parts} & inside, (k, parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1990, he competed in the Eurovision Song Contest, finishing 17th.", True),
+        ("Last season, she attended every home game apart from three.", True),
+        ("A devoted fan, she was known as 'grandma' by several players.", True),
+        ("Today, in a controversial new paper, he brings a new warning.", True),
+        ("In 1990, Kayahan competed in the Eurovision Song Contest.", False),
+        ("Hall stayed on the turf and, after returning to his feet, he was replaced.", False),
+        ("In the end, the council approved the plan.", False),
+    ],
+)
+def test_a_pronoun_subject_after_a_fronted_adverbial(text: str, expected: bool) -> None:
+    """The part that opened on such a sentence would never say who "he" is."""
+    from retell.plan import fronted_pronoun
+
+    assert fronted_pronoun(text) is expected

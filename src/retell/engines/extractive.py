@@ -30,7 +30,7 @@ from typing import Any
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.plan import Part, content_words, cosine, dangles
+from retell.plan import Part, content_words, cosine, dangles, fronted_pronoun
 from retell.writable import PHOTO_REF, is_junk, quote_links
 
 ORIGIN = "extractive"
@@ -343,7 +343,7 @@ def write_parts(
         ]
         for j, opts in enumerate(vs):
             if j == 0:  # the part's first sentence opens a paragraph: nothing before it counts
-                vs[j] = [v for v in opts if not v.needs_prev]
+                vs[j] = [v for v in opts if not v.needs_prev and not fronted_pronoun(v.text)]
         # A part with nothing writable (all junk or continuations) stays empty: the pipeline
         # leaves its segment out rather than print a caption or a dangling "He said…".
         budget = part.budget
