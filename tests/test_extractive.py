@@ -517,3 +517,29 @@ def test_quick_ranking_scores_as_the_feature_dicts_do() -> None:
             assert [q[0] for q in quick] == pytest.approx(scores(cands, weights), abs=1e-9)
             assert cands or name == "seed_article.txt"
     assert ranked(article, 37, 61, 8, 3, {**weights, "skips": 1.0}) is None
+
+
+def test_a_fronted_pronoun_sentence_is_written_only_after_the_one_before_it() -> None:
+    from retell.plan import fronted_pronoun, plan
+
+    people = ["Anna Berg", "Tom Ruiz", "Mia Chen", "Luc Martin"]
+    paras = []
+    for i, name in enumerate(people):
+        paras.append(
+            f"{name} has run the harbour café for {i + 3} years, ever since the old fish market "
+            "closed and the traders moved to the new quay, and she knows every trader, every "
+            "skipper and every net mender there by name, by boat and by the hour at which each "
+            "of them comes in for the first coffee of the morning. "
+            f"Last season, she served more than {i + 2} thousand breakfasts to the fishing crews. "
+            f"In the winter storms, she kept the doors open for the crews who could not sail. "
+            f"During the floods of spring, she cooked for the volunteers on the sea wall."
+        )
+    article = from_text("\n\n".join(paras))
+    segs = write_parts(article, plan(article, segments=4, words=40), question_words=10)
+    by_text = {s.text: s.index for s in article.sentences}
+    assert any(seg.sentences for seg in segs)
+    for seg in segs:
+        idx = [by_text.get(w.text) for w in seg.sentences]
+        for k, w in enumerate(seg.sentences):
+            if fronted_pronoun(w.text):
+                assert k > 0 and idx[k - 1] == idx[k] - 1, [x.text for x in seg.sentences]

@@ -174,6 +174,8 @@ def test_no_part_begins_inside_a_quotation() -> None:
         ("A devoted fan, she was known as 'grandma' by several players.", True),
         ("Today, in a controversial new paper, he brings a new warning.", True),
         ("In 1990, Kayahan competed in the Eurovision Song Contest.", False),
+        ("Today, in a paper published in Oxford Open Climate Change, he brings a warning.", True),
+        ("After Smith arrived in London, he left.", False),
         ("Hall stayed on the turf and, after returning to his feet, he was replaced.", False),
         ("In the end, the council approved the plan.", False),
     ],

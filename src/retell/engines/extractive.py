@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -344,6 +344,10 @@ def write_parts(
         for j, opts in enumerate(vs):
             if j == 0:  # the part's first sentence opens a paragraph: nothing before it counts
                 vs[j] = [v for v in opts if not v.needs_prev and not fronted_pronoun(v.text)]
+            elif sents[j].index and any(fronted_pronoun(v.text) for v in opts):
+                # "Last season, she …" only right after the sentence before it: written after
+                # a gap it could open the segment, which would never say who "she" is
+                vs[j] = [replace(v, needs_prev=True) for v in opts]
         # A part with nothing writable (all junk or continuations) stays empty: the pipeline
         # leaves its segment out rather than print a caption or a dangling "He said…".
         budget = part.budget
