@@ -354,3 +354,24 @@ def test_mention_tests_ignore_case_like_the_regex() -> None:
         Caseless("[A-Z]")
     with pytest.raises(ValueError):
         any_word(["-dash"])
+
+
+def test_numbers_do_not_depend_on_which_kind_was_asked_first() -> None:
+    """Lazy extraction: a sentence's numbers are the same whether its names were asked first."""
+    from retell.facts import lazy
+
+    fixtures = Path(__file__).parent / "fixtures"
+    # lower-cased text (as FRANK's summaries are): "many tens" was a name when names were asked
+    # first, and so "tens of thousands" no number
+    texts = ["western officials estimate it to be in the many tens of thousands and growing."]
+    for name in ("seed_article.txt", "cnndm_dev_00.txt", "cnndm_dev_05.txt", "cnndm_dev_12.txt"):
+        text = (fixtures / name).read_text("utf-8")
+        texts += [text, text.lower()]
+    for variant in texts:
+        art = from_text(variant)
+        names_first, numbers_first = lazy(art), lazy(art)
+        for i in range(len(art.sentences)):
+            names_first.of_kind(i, Kind.NAME)
+            a = names_first.of_kind(i, Kind.NUMBER)
+            b = numbers_first.of_kind(i, Kind.NUMBER)
+            assert a == b, art.sentences[i].text

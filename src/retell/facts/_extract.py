@@ -123,8 +123,9 @@ class Staged:
             if numbers.candidates(text, self.toks):
                 found = numbers.find(text, self.s0, self.s1, list(taken), self.toks)
                 # a number inside a name ("Apollo 11", "One Direction") is no quantity; names are
-                # found only when a number touches a capitalised word
-                if found and (self._names is not None or any(self._by_capital(q) for q in found)):
+                # asked for only when a number touches a capitalised word — whether or not they
+                # were found already, so the answer does not depend on which kind was asked first
+                if found and any(self._by_capital(q) for q in found):
                     spans = [(n.start, n.end) for n in self._found_names()]
                     found = [q for q in found if not _overlaps(q.start, q.end, spans)]
                 for q in found:
