@@ -253,6 +253,22 @@ def _add(window: dict[str, int], bag: Mapping[str, int], sign: int) -> None:
             del window[w]
 
 
+_LAST_BAGS: tuple[Article, tuple[Counter[str], ...]] | None = None
+
+
+def sentence_bags(article: Article) -> tuple[Counter[str], ...]:
+    """Each sentence's content-word counts (:func:`content_stems`), kept for the last article
+    asked about (by identity): the planner's cohesion and the engine's salience and repetition
+    compare the same bags. Shared: callers only read them."""
+    global _LAST_BAGS
+    last = _LAST_BAGS
+    if last is not None and last[0] is article:
+        return last[1]
+    bags = tuple([Counter(content_stems(s.text)) for s in article.sentences])
+    _LAST_BAGS = (article, bags)
+    return bags
+
+
 QUOTE_PENALTY = 5.0
 
 
@@ -306,7 +322,7 @@ def _cuts(
     """The K-1 sentence indices where parts begin, by dynamic programming over gaps."""
     sents = article.sentences
     n = len(sents)
-    bags = [Counter(content_words(s.text)) for s in sents]
+    bags = sentence_bags(article)
     block = max(2, min(4, n // (2 * k)))
     depth = depth_scores(bags, block)
     para_gaps = {g for g in range(1, n) if sents[g].paragraph != sents[g - 1].paragraph}

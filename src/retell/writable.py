@@ -116,7 +116,23 @@ def is_junk(text: str) -> bool:
     return _PHOTO_SHOWS.match(t) is not None
 
 
+_LAST_LINKS: tuple[Article, tuple[frozenset[int], frozenset[int]]] | None = None
+
+
 def quote_links(article: Article) -> tuple[frozenset[int], frozenset[int]]:
+    """:func:`_quote_links`, kept for the last article asked about (by identity, not equality):
+    the planner asks first, then the engine, about the same article object. The answer is two
+    frozensets, so sharing it is safe; the entry is one immutable tuple, swapped whole."""
+    global _LAST_LINKS
+    last = _LAST_LINKS
+    if last is not None and last[0] is article:
+        return last[1]
+    got = _quote_links(article)
+    _LAST_LINKS = (article, got)
+    return got
+
+
+def _quote_links(article: Article) -> tuple[frozenset[int], frozenset[int]]:
     """(continues, goes_on): indices of the sentences that carry on a quotation begun in the
     sentence before, and of those whose quotation goes on into the sentence after.
 

@@ -24,13 +24,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
+from operator import mul
 from pathlib import Path
 from typing import Any
 
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.plan import Part, content_words, cosine, dangles, fronted_pronoun
+from retell.plan import Part, content_stems, dangles, fronted_pronoun, sentence_bags
 from retell.writable import PHOTO_REF, is_junk, quote_links
 
 ORIGIN = "extractive"
@@ -189,17 +191,24 @@ def variants(s: Sentence, continues: bool = False, goes_on: bool = False) -> lis
 def duplicates(sents: Sequence[Sentence]) -> set[int]:
     """Indices of sentences that repeat an earlier one (a caption restating the prose, a pasted
     paragraph): the same content words, or nearly (Jaccard ≥ 0.8). Never written twice."""
-    seen: list[frozenset[str]] = []
+    # Jaccard ≥ 0.8 needs sizes within 0.8 of each other: earlier sentences are kept by their
+    # number of words, and only the sizes in that range are compared at all.
+    seen: dict[int, list[frozenset[str]]] = {}
     out = set()
     for s in sents:
-        words = frozenset(content_words(s.text))
+        words = frozenset(content_stems(s.text))
         n = len(words)
-        # Jaccard ≥ 0.8 needs sizes within 0.8 of each other: skip the rest without a set op.
-        if words and any(
-            0.8 * n <= len(w) <= 1.25 * n and len(words & w) >= 0.8 * len(words | w) for w in seen
-        ):
-            out.add(s.index)
-        seen.append(words)
+        if words:
+            for size in range(int(0.8 * n), int(1.25 * n) + 1):
+                if not 0.8 * n <= size <= 1.25 * n or size not in seen:
+                    continue
+                # |A ∪ B| = |A| + |B| - |A ∩ B|, and the test only gets truer as the shared
+                # words grow: the one earlier sentence sharing the most words decides.
+                shared = max(map(len, map(words.intersection, seen[size])))
+                if shared >= 0.8 * (n + size - shared):
+                    out.add(s.index)
+                    break
+        seen.setdefault(n, []).append(words)
     return out
 
 
@@ -224,11 +233,15 @@ def fact_counts(article: Article) -> list[int]:
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # a capitalised word (and the capitalised words that follow it) that does not open the sentence
+# (the capital first, its conditions looked back at from after it: the regex then scans for
+# capitals in C rather than trying the lookbehinds at every position)
 _CAPITALISED = re.compile(
-    r"(?<![.!?] )(?<!^)\b[A-Z][A-Za-z'\u2019-]+(?:\s+(?:of |de |van |von )?[A-Z][A-Za-z'\u2019-]+)*"
+    r"[A-Z](?<=(?<![.!?] )(?<!^)\b[A-Z])[A-Za-z'\u2019-]+"
+    r"(?:\s+(?:of |de |van |von )?[A-Z][A-Za-z'\u2019-]+)*"
 )
-# double marks, and single marks that are not apostrophes inside a word
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018]|(?<![A-Za-z])'|'(?![A-Za-z])")
+# double marks, and single marks that are not apostrophes inside a word (a mark first, then
+# the apostrophe ruled out: one character class to scan for)
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018'](?<![A-Za-z]'(?=[A-Za-z]))")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,25 +252,48 @@ def _scores(
     article: Article,
     part: Part,
     facts: list[int],
-    all_bags: list[Counter[str]],
+    all_bags: Sequence[Counter[str]],
     art_bag: Counter[str],
+    norms: Sequence[float],
+    art_norm: float,
 ) -> list[float]:
+    """Salience of each sentence of ``part``. ``norms``: each sentence bag's Euclidean norm,
+    ``art_norm`` that of ``art_bag`` (computed once, not once per cosine)."""
     sents = part.sentences(article)
     bags = all_bags[part.first : part.last]
-    centroid: Counter[str] = Counter()
-    for b in bags:
-        centroid.update(b)
+    # The part's counts in one C-level pass (the same integers as adding bag after bag)
+    centroid = Counter(chain.from_iterable(map(content_stems, (s.text for s in sents))))
+    c_norm = _norm(centroid)
     out = []
     for pos, (s, bag) in enumerate(zip(sents, bags, strict=True)):
-        density = min(1.0, facts[s.index] / max(1.0, s.words / 12))
+        density = min(1.0, facts[s.index] / max(1.0, len(s.text.split()) / 12))
         position = 1.0 / (1.0 + 0.4 * pos)
+        na = norms[s.index]
         out.append(
-            0.35 * cosine(bag, centroid)
-            + 0.25 * cosine(bag, art_bag)
+            0.35 * _cosine(bag, na, centroid, c_norm)
+            + 0.25 * _cosine(bag, na, art_bag, art_norm)
             + 0.2 * density
             + 0.2 * position
         )
     return out
+
+
+def _norm(bag: Counter[str]) -> float:
+    """The Euclidean norm of a bag of words, as :func:`retell.plan.cosine` computes it."""
+    return math.sqrt(sum(map(mul, bag.values(), bag.values())))
+
+
+def _cosine(a: Counter[str], na: float, b: Counter[str], nb: float) -> float:
+    """:func:`retell.plan.cosine` of ``a`` and ``b`` given their norms: the same float."""
+    if not a or not b:
+        return 0.0
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0
+    dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
+    if not dot:
+        return 0.0
+    return dot / (na * nb)
 
 
 def select(
@@ -317,24 +353,24 @@ def write_parts(
 ) -> tuple[DraftSegment, ...]:
     """The sentences of each part, within ±15 % of its budget counting the closing question."""
     facts = fact_counts(article)
-    bags = [Counter(content_words(s.text)) for s in article.sentences]
+    bags = sentence_bags(article)  # the planner's, when it planned this article
+    norms = [_norm(b) for b in bags]
     dupes = duplicates(article.sentences)
-    art_bag: Counter[str] = Counter()
-    for b in bags:
-        art_bag.update(b)
+    art_bag = Counter(chain.from_iterable(content_stems(s.text) for s in article.sentences))
+    art_norm = _norm(art_bag)
     taken: Counter[str] = Counter()
     continues, goes_on = quote_links(article)
     segments = []
     for part in parts:
         sents = part.sentences(article)
-        scores = _scores(article, part, facts, bags, art_bag)
+        scores = _scores(article, part, facts, bags, art_bag, norms, art_norm)
         if taken:
             # Repetition across parts: a sentence saying again what an earlier part said.
             norm_taken = math.sqrt(sum(v * v for v in taken.values()))
             for j, s in enumerate(sents):
                 bag = bags[s.index]
                 dot = sum(v * taken[k] for k, v in bag.items() if k in taken)
-                norm = math.sqrt(sum(v * v for v in bag.values()))
+                norm = norms[s.index]
                 if dot and dot > 0.5 * norm * norm_taken:
                     scores[j] *= 0.3
         vs = [
@@ -360,7 +396,7 @@ def write_parts(
         chosen = select(vs, scores, lo, hi, target)
         written = tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in chosen)
         for v in chosen:
-            taken.update(bags[v.index])
+            taken.update(content_stems(article.sentences[v.index].text))
         segments.append(DraftSegment(written))
     return tuple(segments)
 
