@@ -127,3 +127,38 @@ def test_seed_golden_spans() -> None:
         for s in from_text(text).sentences
     ]
     assert got == gold
+
+
+def _reference_quote_events(flat: str) -> list[tuple[int, str, bool]]:
+    """The quote-mark rules written out character by character (what the pattern encodes)."""
+    import re
+
+    open_before = frozenset(" \t\n\r([{\u2014\u2013-:/\u00a0")
+    events = []
+    for i, c in enumerate(flat):
+        if c not in "'\"":
+            continue
+        prev = flat[i - 1] if i > 0 else " "
+        nxt = flat[i + 1] if i + 1 < len(flat) else " "
+        if prev in open_before and not nxt.isspace():
+            if not re.match(r"'\d\ds\b", flat[i:]):
+                events.append((i, c, True))
+        elif not prev.isspace() and not nxt.isalnum():
+            events.append((i, c, False))
+    return events
+
+
+@pytest.mark.parametrize(
+    "flat",
+    [
+        "he said: 'Stop. Now.' Then 'the '90s' ended",
+        "'Go!' he said.\u00a0'Yes'\u2009'no' \"x\"",
+        "a -'b' (\"c\") [ 'd' ]{'e'} \u2014\"f\"\u2013'g'/'h' _'_ 'i'_ 1'2 '",
+        "'",
+        "x' 'x ' Russia's '80s' '9s ''",
+    ],
+)
+def test_quote_events_follow_the_rules(flat: str) -> None:
+    from retell.ingest.split import _quote_events
+
+    assert _quote_events(flat) == _reference_quote_events(flat)
