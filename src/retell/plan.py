@@ -164,6 +164,8 @@ _FRONTED_PHRASE_PRONOUN = re.compile(
 )
 
 
+# Cached, as :func:`dangles`: the planner asks of every sentence, the engine of every variant.
+@lru_cache(maxsize=8192)
 def fronted_pronoun(text: str) -> bool:
     """Does ``text`` put a pronoun subject right after a fronted adverbial ("Last season, she
     attended…")? Then it cannot open a part: nothing before it in the part says who is meant.
@@ -176,6 +178,9 @@ def fronted_pronoun(text: str) -> bool:
     return _FRONTED_PRONOUN.match(t) is not None or _FRONTED_PHRASE_PRONOUN.match(t) is not None
 
 
+# Cached by text: the planner asks of every sentence, then the engine of each variant (most are
+# the sentence as it is).
+@lru_cache(maxsize=8192)
 def dangles(text: str) -> bool:
     """Does ``text`` open on a pronoun, a connective or a lower-case continuation?"""
     t = text.lstrip()

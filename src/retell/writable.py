@@ -82,10 +82,20 @@ _JUNK_WORDS = (
 _JUNK_WORD = re.compile("|".join(map(re.escape, _JUNK_WORDS)))  # one C scan for all of them
 
 
+# The only characters beyond ASCII that a case-insensitive regex takes for an ASCII letter
+# (İ ı ſ and the Kelvin sign; found by trying every code point), and no such character stands
+# for a space, "@" or ":".
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _has_junk(text: str) -> bool:
     """``_JUNK.search(text)``, answered without the regex when no junk word is there at all."""
-    # For ASCII, ignoring case is lower-casing (non-ASCII: the regex decides).
-    if text.isascii() and _JUNK_WORD.search(text.lower()) is None:
+    # Ignoring case is lower-casing for ASCII, and for any text without the four characters
+    # above: a match of _JUNK is then ASCII, and the lower-cased text holds its junk word.
+    # (Otherwise, the regex decides: it was 3/4 of this test's time on curly-quoted text.)
+    if (text.isascii() or _FOLDS_TO_ASCII.search(text) is None) and _JUNK_WORD.search(
+        text.lower()
+    ) is None:
         return False
     return _JUNK.search(text) is not None
 

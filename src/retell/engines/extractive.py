@@ -116,12 +116,15 @@ def drop_asides(text: str) -> str | None:
     """``text`` without its safe asides between commas; None if there is none."""
     if text.count(",") < 2:
         return None  # an aside sits between two commas
+    found = list(_ASIDE.finditer(text))
+    if not found:
+        return None  # (asked first: the cheaper scan, and the usual answer)
     out = text
     quotes = [q.start() for q in _QUOTE_MARK.finditer(text)]
     if len(quotes) % 2:
         return None  # speech left open (it goes on in the next sentence): all of it is quoted
     last_quote = quotes[-1] if quotes else -1
-    for m in reversed(list(_ASIDE.finditer(text))):
+    for m in reversed(found):
         if m.start() < last_quote:
             continue  # inside or before quoted speech: leave the quotation whole
         aside = m.group(1)
@@ -315,20 +318,30 @@ def select(
     states: dict[tuple[int, int], tuple[float, Any]] = {(0, 0): (0.0, None)}
     for i, opts in enumerate(vs):
         nxt: dict[tuple[int, int], tuple[float, Any]] = {}
-        for (w, took), (val, bp) in states.items():
-            key = (w, 0)
-            if took < 2 and (key not in nxt or nxt[key][0] < val):
-                nxt[key] = (val, bp)
-            for v in opts:
-                if v.needs_prev and not took:
+        get = nxt.get
+        # Per variant, what every state reads: the same products as computed state by state.
+        vi = values[i]
+        prepared = [
+            (v, v.needs_prev, v.words, vi * v.words, 2 if v.needs_next else 1) for v in opts
+        ]
+        for (w, took), entry in states.items():
+            val = entry[0]
+            if took < 2:
+                key = (w, 0)
+                cur = get(key)
+                if cur is None or cur[0] < val:
+                    nxt[key] = entry
+            for v, needs_prev, vw, gain, took2 in prepared:
+                if needs_prev and not took:
                     continue
-                w2 = w + v.words
+                w2 = w + vw
                 if w2 > cap and w > 0:
                     continue
-                val2 = val + values[i] * v.words
-                key2 = (w2, 2 if v.needs_next else 1)
-                if key2 not in nxt or nxt[key2][0] < val2:
-                    nxt[key2] = (val2, (bp, v))
+                val2 = val + gain
+                key2 = (w2, took2)
+                cur = get(key2)
+                if cur is None or cur[0] < val2:
+                    nxt[key2] = (val2, (entry[1], v))
         states = nxt
     best: tuple[float, Any] | None = None
     best_key = -math.inf
@@ -366,10 +379,11 @@ def write_parts(
         scores = _scores(article, part, facts, bags, art_bag, norms, art_norm)
         if taken:
             # Repetition across parts: a sentence saying again what an earlier part said.
-            norm_taken = math.sqrt(sum(v * v for v in taken.values()))
+            norm_taken = _norm(taken)
             for j, s in enumerate(sents):
                 bag = bags[s.index]
-                dot = sum(v * taken[k] for k, v in bag.items() if k in taken)
+                common = bag.keys() & taken.keys()  # integer products: exact in any order
+                dot = sum(map(mul, map(bag.__getitem__, common), map(taken.__getitem__, common)))
                 norm = norms[s.index]
                 if dot and dot > 0.5 * norm * norm_taken:
                     scores[j] *= 0.3
