@@ -415,3 +415,24 @@ def test_headline_and_byline_block() -> None:
 def test_empty_source_string() -> None:
     with pytest.raises(InputError, match="no input given"):
         load("  ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sign up for our newsletter here.",
+        "The story was published: yesterday.",
+        "\u017fign up for the newsletter of the club today.",
+        "John Smith contributed to this report.",
+    ],
+)
+def test_whole_text_prechecks_never_hide_boilerplate(sentence: str) -> None:
+    from retell.ingest.junk import junk_kind, lead_junk, may_hold_junk_words, may_lead_junk
+
+    text = "Police said a man was arrested. " + sentence
+    assert may_hold_junk_words(text)
+    assert junk_kind(sentence, anywhere=may_hold_junk_words(text)) == junk_kind(sentence)
+    assert junk_kind(sentence) == "boilerplate" or "\u017f" in sentence
+    assert not may_lead_junk("Police said a man was arrested. He is 40.")
+    dated = "LONDON -- Police said a man was arrested."
+    assert may_lead_junk(dated) and lead_junk(dated, 0, len(dated)) > 0

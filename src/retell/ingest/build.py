@@ -11,14 +11,21 @@ import re
 
 from retell.errors import EmptyInputError
 from retell.ingest.article import Article, Paragraph, Sentence
-from retell.ingest.junk import is_junk, junk_kind, lead_junk
+from retell.ingest.junk import (
+    is_junk,
+    junk_kind,
+    lead_junk,
+    may_hold_junk_words,
+    may_lead_junk,
+)
 from retell.ingest.lang import ensure_english
 from retell.ingest.split import paragraphs, sentences
 
 __all__ = ["build_article", "find_title"]
 
 _TERMINAL = re.compile(r"""[.!?\u2026:;]['"\u2019\u201d)\]]*$""")
-_BULLET = re.compile(r"[-*+\u2022\u25cf\u25aa]\s+")
+_BULLET_MARKS = ("-", "*", "+", "\u2022", "\u25cf", "\u25aa")
+_BULLET = re.compile(r"[-*+\u2022\u25cf\u25aa]\s+")  # one of _BULLET_MARKS, then spaces
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 # PTB-tokenised text (" , ", " 's", " n't"): its " ." ends every sentence, it marks no caption.
 _TOKENISED = re.compile(r"\w , \w|\w (?:'s|n't|'re|'ll) ")
@@ -169,7 +176,12 @@ def build_article(
         head_line = text[units[0][0] : units[0][1]].split("\n")[0].strip()
         if not _BYLINE_LINE.fullmatch(head_line) and not is_junk(head_line):
             title = head_line
-    # First pass: sentence spans per unit, datelines skipped, each sentence's junk kind.
+    # First pass: sentence spans per unit, datelines skipped, each sentence's junk kind. What
+    # no sentence can hold (a bullet mark, a dateline's bracket or dash, a boilerplate word)
+    # is looked for once in the whole text rather than in every sentence.
+    bullets = any(c in text for c in _BULLET_MARKS)
+    leads = may_lead_junk(text)
+    anywhere = may_hold_junk_words(text)
     found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
         if (u0, u1) in headings:
@@ -177,14 +189,16 @@ def build_article(
             continue
         row: list[tuple[int, int, str | None]] = []
         for s0, s1 in sentences(text, u0, u1):
-            bullet = _BULLET.match(text, s0, s1)
-            if bullet:
-                s0 = bullet.end()
-            skip = lead_junk(text, s0, s1)
-            if skip:
-                skipped.append((s0, s0 + skip, "dateline"))
-                s0 += skip
-            row.append((s0, s1, junk_kind(text[s0:s1])))
+            if bullets and text.startswith(_BULLET_MARKS, s0, s1):
+                bullet = _BULLET.match(text, s0, s1)
+                if bullet:
+                    s0 = bullet.end()
+            if leads:
+                skip = lead_junk(text, s0, s1)
+                if skip:
+                    skipped.append((s0, s0 + skip, "dateline"))
+                    s0 += skip
+            row.append((s0, s1, junk_kind(text[s0:s1], anywhere=anywhere)))
         found.append(row)
     tokenised = _is_tokenised(text)
     drop_captions = not tokenised and _captions_marked(found)

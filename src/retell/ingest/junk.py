@@ -27,6 +27,8 @@ __all__ = [
     "is_junk",
     "junk_kind",
     "lead_junk",
+    "may_hold_junk_words",
+    "may_lead_junk",
 ]
 
 _AGENCIES = (
@@ -101,10 +103,26 @@ _ANY_WORDS = ("published", "updated", "contributed", "rights", "sign", "follow")
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+# One scan for any of the words (the engine scans for their first letters in C).
+_ANY_WORD = re.compile("|".join(_ANY_WORDS))
+
+
+def may_hold_junk_words(text: str) -> bool:
+    """Whether a sentence of ``text`` could be boilerplate by :data:`_JUNK_ANY` (a word of it).
+
+    When not, :func:`junk_kind` can skip that test for every sentence (``anywhere=False``):
+    lower-casing maps character by character, so a word in a lower-cased sentence is in the
+    lower-cased text, and a folding character in a sentence is in the text. About half of the
+    articles hold none of the words.
+    """
+    return _ANY_WORD.search(text.lower()) is not None or (
+        not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)
+    )
+
+
 def _junk_anywhere(s: str) -> bool:
     """``_JUNK_ANY.search(s)``, skipped (~10x faster) when none of its words is there."""
-    low = s.lower()
-    if not any(w in low for w in _ANY_WORDS) and (
+    if _ANY_WORD.search(s.lower()) is None and (
         s.isascii() or not any(c in s for c in _FOLDS_TO_ASCII)
     ):
         return False
@@ -156,6 +174,12 @@ def lead_junk(text: str, start: int, end: int) -> int:
     return m.end() - start
 
 
+def may_lead_junk(text: str) -> bool:
+    """Whether :func:`lead_junk` can find anything in ``text``: each of its patterns needs a
+    bracket, a dash or "Share" inside the span, so a text with none of them needs no call."""
+    return "(" in text or "Share" in text or _has_dash(text, 0, len(text))
+
+
 def _has_dash(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds "--", an em dash or an en dash (a dateline's dash)."""
     return (
@@ -165,17 +189,25 @@ def _has_dash(text: str, start: int, end: int) -> bool:
     )
 
 
-def junk_kind(sentence: str) -> str | None:
+def junk_kind(sentence: str, *, anywhere: bool = True) -> str | None:
     """Why a whole sentence is not article text: "boilerplate", "caption", or None.
 
     "caption" is the DailyMail detached full stop ("… home ."): the caller decides whether the
     document is one where that marks captions (a long article where most sentences end
     normally) or tokenised text where every sentence ends that way (CNN/DM highlights).
+
+    Args:
+        anywhere: False when :func:`may_hold_junk_words` said no for the whole text: the test
+            for boilerplate anywhere in the sentence cannot succeed and is skipped.
     """
     s = sentence.strip()
     if not s:
         return "boilerplate"
-    if _JUNK_START.match(s) or _junk_anywhere(s) or (len(s) < 80 and _BYLINE.match(s)):
+    if (
+        _JUNK_START.match(s)
+        or (anywhere and _junk_anywhere(s))
+        or (len(s) < 80 and _BYLINE.match(s))
+    ):
         return "boilerplate"
     if len(s) < 45 and (
         (s[:2].isupper() and _DATELINE_ONLY.fullmatch(s))
