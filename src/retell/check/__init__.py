@@ -25,7 +25,7 @@ from retell.check.align import SourceIndex
 from retell.check.extract import facts_of
 from retell.check.model import Audit, Finding, SentenceVerdict, Span
 from retell.check.rules import Rules
-from retell.check.score import features, model
+from retell.check.score import features, model, weighed
 from retell.check.sources import source_facts
 from retell.check.text import Token, tokens
 from retell.facts._words import Caseless
@@ -94,6 +94,9 @@ class Checker:
         self.facts = source_facts(self.index)
         self.rules = Rules(self.index, self.facts)
         self.model = model()
+        # what the support score reads: the audit computes only these features (``each`` hands
+        # out all of them, for training)
+        self._weighed = weighed(self.model)
         self._genders: tuple[int, int] | None = None
 
     def _source_genders(self) -> tuple[int, int]:
@@ -144,7 +147,13 @@ class Checker:
 
     # -- one sentence -------------------------------------------------------------------------
     def _check(
-        self, index: int, text: str, start: int, cited: Sequence[str], opening: bool = False
+        self,
+        index: int,
+        text: str,
+        start: int,
+        cited: Sequence[str],
+        opening: bool = False,
+        every_feature: bool = False,
     ) -> tuple[SentenceVerdict, tuple[Finding, ...], dict[str, float]]:
         end = start + len(text)
         exact = self.index.by_text.get(_norm(text))
@@ -174,7 +183,7 @@ class Checker:
             total = sum(al.weights) or 1.0
             cov = sum(x * w for x, w in zip(m, al.weights, strict=False)) / total
             al = replace(al, match=m, coverage=cov)
-        feats = features(self.index, toks, al, rule_feats)
+        feats = features(self.index, toks, al, rule_feats, None if every_feature else self._weighed)
         p = self.model.prob(feats)
         support = tuple(self.index.sentences[i].id for i in al.window)
         has_error = any(f.severity == "error" for f in found)
@@ -214,7 +223,7 @@ class Checker:
         """Check every sentence of ``rewrite``; ``cited`` gives the source ids a writer claims."""
         verdicts = []
         findings: list[Finding] = []
-        for _s, v, f, _ in self.each(rewrite, cited):
+        for _s, v, f, _ in self._each(rewrite, cited, every_feature=False):
             verdicts.append(v)
             findings.extend(f)
         checked = [v.score for v in verdicts if v.status != "opinion"]
@@ -236,10 +245,20 @@ class Checker:
     ) -> Iterator[tuple[Sentence, SentenceVerdict, tuple[Finding, ...], dict[str, float]]]:
         """Each rewrite sentence with its verdict, findings and features; the first sentence
         that states something (not a heading, question or framing) is the opening."""
+        return self._each(rewrite, cited, every_feature=True)
+
+    def _each(
+        self, rewrite: Article, cited: Mapping[int, Sequence[str]] | None, every_feature: bool
+    ) -> Iterator[tuple[Sentence, SentenceVerdict, tuple[Finding, ...], dict[str, float]]]:
         opened = False
         for s in rewrite.sentences:
             v, f, feats = self._check(
-                s.index, s.text, s.start, (cited or {}).get(s.index, ()), not opened
+                s.index,
+                s.text,
+                s.start,
+                (cited or {}).get(s.index, ()),
+                not opened,
+                every_feature,
             )
             opened = opened or v.status != "opinion"
             yield s, v, f, feats

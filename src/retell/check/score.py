@@ -106,54 +106,88 @@ def model() -> Model:
     )
 
 
+def weighed(m: Model) -> frozenset[str]:
+    """The features ``m`` gives a non-zero weight: the only ones its probability reads (a zero
+    weight times a finite feature adds nothing to the sum)."""
+    return frozenset(name for name, w in zip(m.features, m.weights, strict=False) if w != 0.0)
+
+
 def features(
-    ix: SourceIndex, toks: Sequence[Token], al: Alignment, rule_feats: Mapping[str, float]
+    ix: SourceIndex,
+    toks: Sequence[Token],
+    al: Alignment,
+    rule_feats: Mapping[str, float],
+    need: frozenset[str] | None = None,
 ) -> dict[str, float]:
-    """Numbers describing how well one rewrite sentence is supported by its window."""
+    """Numbers describing how well one rewrite sentence is supported by its window.
+
+    ``need`` (None: all of them) names the features wanted: a group of features none of whose
+    names is wanted is left out of the answer, and so is its cost (the audit asks only for what
+    the shipped model weighs; training asks for everything)."""
+
+    def want(*names: str) -> bool:
+        return need is None or not need.isdisjoint(names)
+
     total = sum(al.weights) or 1.0
-    extr = [
-        w
-        for t, w, m in zip(al.content, al.weights, al.match, strict=False)
-        if m == 0.0
-        and not ix.has_lemma(t.lemma)
-        and not ix.related_in_source(t.lemma)
-        and not ix.has_word(t.lower)
-    ]
-    unmatched = sum(1 for m in al.match if m == 0.0)
-    seq = [t.lemma for t in toks if t.lower[0].isalnum()]
-    bis = list(zip(seq, seq[1:], strict=False))
-    tris = list(zip(seq, seq[1:], seq[2:], strict=False))
-    wbi: set[tuple[str, str]] = set()
-    for i in al.window:
-        wbi |= ix.sentences[i].bigrams
-    bi_win = sum(b in wbi for b in bis) / len(bis) if bis else 1.0
-    known = {b: ix.has_bigram(*b) for b in set(bis)}
-    bi_src = sum(known[b] for b in bis) / len(bis) if bis else 1.0
-    tri_src = (
-        (sum(known[(a, b)] and known[(b, c)] for a, b, c in tris) / len(tris)) if tris else 1.0
-    )
-    f = {
-        "cov": al.coverage,
-        "exact": al.exact,
-        "single_cov": al.single_cov,
-        "extrinsic": sum(extr) / total,
-        "extrinsic_n": float(len(extr)),
-        "unmatched_n": float(unmatched),
-        "bi_win": bi_win,
-        "bi_src": bi_src,
-        "tri_src": tri_src,
-        "log_len": math.log(1 + len(al.content)),
-        "inversions": _inversions(ix, al),
-        "window_len": float(len(al.window)),
-    }
-    f.update(_edit_features(ix, toks, al))
-    f.update(_fragments(ix, toks))
+    f = {"cov": al.coverage, "exact": al.exact, "single_cov": al.single_cov}
+    if want("extrinsic", "extrinsic_n"):
+        extr = [
+            w
+            for t, w, m in zip(al.content, al.weights, al.match, strict=False)
+            if m == 0.0
+            and not ix.has_lemma(t.lemma)
+            and not ix.related_in_source(t.lemma)
+            and not ix.has_word(t.lower)
+        ]
+        f["extrinsic"] = sum(extr) / total
+        f["extrinsic_n"] = float(len(extr))
+    f["unmatched_n"] = float(sum(1 for m in al.match if m == 0.0))
+    if want("bi_win", "bi_src", "tri_src"):
+        seq = [t.lemma for t in toks if t.lower[0].isalnum()]
+        bis = list(zip(seq, seq[1:], strict=False))
+        tris = list(zip(seq, seq[1:], seq[2:], strict=False))
+        wbi: set[tuple[str, str]] = set()
+        for i in al.window:
+            wbi |= ix.sentences[i].bigrams
+        known = {b: ix.has_bigram(*b) for b in set(bis)}
+        f["bi_win"] = sum(b in wbi for b in bis) / len(bis) if bis else 1.0
+        f["bi_src"] = sum(known[b] for b in bis) / len(bis) if bis else 1.0
+        f["tri_src"] = (
+            (sum(known[(a, b)] and known[(b, c)] for a, b, c in tris) / len(tris)) if tris else 1.0
+        )
+    f["log_len"] = math.log(1 + len(al.content))
+    if want("inversions"):
+        f["inversions"] = _inversions(ix, al)
+    f["window_len"] = float(len(al.window))
+    if want(*_EDIT):
+        f.update(_edit_features(ix, toks, al, need is None or "lcs_ratio" in need))
+    if want(*_FRAGMENTS):
+        f.update(_fragments(ix, toks))
     f.update(rule_feats)
     return f
 
 
-def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dict[str, float]:
-    """Minimal-edit signals against the window: words replaced or inserted, pairs kept together."""
+_EDIT = (
+    "lcs_ratio",
+    "subst_n",
+    "subst_intr",
+    "insert_n",
+    "pair_support",
+    "subst_unrel",
+    "subst_sister",
+    "subst_adj",
+)
+_FRAGMENTS = ("frag_n", "frag_density", "frag_jumps", "frag_far", "frag_cover")
+
+
+def _edit_features(
+    ix: SourceIndex, toks: Sequence[Token], al: Alignment, lcs: bool = True
+) -> dict[str, float]:
+    """Minimal-edit signals against the window: words replaced or inserted, pairs kept together.
+
+    Without ``lcs`` (the share of words the diff matches is not wanted) the diff is run only
+    when some content word of the rewrite is neither in the window nor related to a word there:
+    only such a word can count as replaced or inserted, so without one every count is 0."""
     lex = lexicon()
     rt = [t for t in toks if t.lower[0].isalnum()]
     st = [t for i in al.window for t in ix.sentences[i].toks if t.lower[0].isalnum()]
@@ -170,11 +204,19 @@ def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dic
         }
     ra = [t.lemma for t in rt]
     sa = [t.lemma for t in st]
-    sm = SequenceMatcher(None, ra, sa, autojunk=False)
-    matched = sum(b.size for b in sm.get_matching_blocks())
     wl = {t.lemma for t in st}
     subst = intr = ins = unrel = sister = adj = 0
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    out: dict[str, float] = {}
+    if lcs or any(
+        t.content and t.lemma not in wl and t.lower not in wl and not lex.related(t.lemma) & wl
+        for t in rt
+    ):
+        sm = SequenceMatcher(None, ra, sa, autojunk=False)
+        out["lcs_ratio"] = sum(b.size for b in sm.get_matching_blocks()) / len(ra)
+        opcodes = sm.get_opcodes()
+    else:
+        opcodes = []
+    for op, i1, i2, j1, j2 in opcodes:
         if op not in ("replace", "insert"):
             continue
         block = {t.lemma for t in st[j1:j2]}
@@ -204,16 +246,18 @@ def _edit_features(ix: SourceIndex, toks: Sequence[Token], al: Alignment) -> dic
     content = [t.lemma for t in rt if t.content and t.lemma in pos]
     pairs = list(zip(content, content[1:], strict=False))
     near = sum(1 for a, b in pairs if any(abs(x - y) <= 6 for x in pos[a] for y in pos[b]))
-    return {
-        "lcs_ratio": matched / len(ra),
-        "subst_n": float(subst),
-        "subst_intr": float(intr),
-        "insert_n": float(ins),
-        "pair_support": near / len(pairs) if pairs else 1.0,
-        "subst_unrel": float(unrel),
-        "subst_sister": float(sister),
-        "subst_adj": float(adj),
-    }
+    out.update(
+        {
+            "subst_n": float(subst),
+            "subst_intr": float(intr),
+            "insert_n": float(ins),
+            "pair_support": near / len(pairs) if pairs else 1.0,
+            "subst_unrel": float(unrel),
+            "subst_sister": float(sister),
+            "subst_adj": float(adj),
+        }
+    )
+    return out
 
 
 def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
