@@ -436,3 +436,25 @@ def test_whole_text_prechecks_never_hide_boilerplate(sentence: str) -> None:
     assert not may_lead_junk("Police said a man was arrested. He is 40.")
     dated = "LONDON -- Police said a man was arrested."
     assert may_lead_junk(dated) and lead_junk(dated, 0, len(dated)) > 0
+
+
+@pytest.mark.parametrize(
+    "low",
+    [
+        "the man's 'quoted' words, rock'n'roll and o''neil ' - it's 'the' end'",
+        "l'\u00e9t\u00e9 der und die caf\u00e9s",
+        "\u201cquoted\u201d speech\u2019s mark\u2014and a dash, 1990s '90s",
+        "",
+        "a'b'c'd'e f'",
+    ],
+)
+def test_language_tokens_count_as_the_word_pattern_does(low: str) -> None:
+    from collections import Counter
+
+    from retell.ingest.lang import _LANG_OF, _WORD, _tokens
+
+    n, words = _tokens(low)
+    expected = _WORD.findall(low)
+    assert n == len(expected)
+    stop = Counter(w for w in words if w in _LANG_OF)
+    assert stop == Counter(w for w in expected if w in _LANG_OF)
