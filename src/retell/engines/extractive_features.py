@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, count
 from operator import mul
 from typing import Any
 
@@ -68,6 +68,7 @@ _SF_NAMES = tuple((k, "d_" + k) for k in SENT_FEATURES)
 _DIGIT = re.compile(r"\d")
 _NUMBERS = re.compile(r"\d+")
 _SAID = re.compile(r"\b(?:said|says|told|according|added|explained|claimed)\b")
+_SAID_WORDS = ("said", "says", "told", "according", "added", "explained", "claimed")
 # First person outside a quotation is the writer's voice ("I spoke to…", "our reporter"), or a
 # quotation whose marks are in another sentence: highlights are third-person reports.
 # Counted, so written to scan for its first letters in C: \b(?:I|I'm|I've|I'd|we|We|my|My|our|
@@ -76,6 +77,14 @@ _FIRST_PERSON = re.compile(
     r"[IwWmMoOu](?<=\b.)(?:(?<=I)|(?<=w)e|(?<=W)e|(?<=m)[ye]|(?<=M)y|(?<=o)ur|(?<=O)ur|(?<=u)s)\b"
 )
 _CAP = re.compile(r"[A-Z](?<=[\w,;:] [A-Z])[a-z]+")  # opens on its capital: scanned for in C
+
+
+def _said(text: str) -> bool:
+    """``_SAID.search(text)``, without the regex when none of its words is in ``text`` at all."""
+    for w in _SAID_WORDS:
+        if w in text:
+            return _SAID.search(text) is not None
+    return False
 
 
 @dataclass
@@ -161,15 +170,19 @@ def _prepare(
     ranked = tf.most_common() if full else []
     if full:
         bit = {w: i for i, (w, _) in enumerate(ranked)}
+        rep = 0
+        for i in [bit[w] for w, c in df.items() if c >= 2]:
+            rep |= 1 << i
     else:
-        bit = dict(zip(tf, range(len(tf)), strict=True))
+        # The words of two sentences or more take the lowest bits (picked out in C, no loop
+        # per word), so that their mask is a run of ones.
+        many = list(compress(df, map((1).__lt__, df.values())))
+        bit = dict(zip(chain(many, compress(df, map((2).__gt__, df.values()))), count()))
+        rep = (1 << len(many)) - 1
     weight = {w: math.log1p(c) for w, c in tf.items()} if full else {}
     top = 0
     for w, _ in ranked[:10] if full else ():
         top |= 1 << bit[w]
-    rep = 0
-    for i in [bit[w] for w, c in df.items() if c >= 2]:
-        rep |= 1 << i
     bbit: dict[tuple[str, str], int] = {}
     if full:
         bigram_tf: Counter[tuple[str, str]] = Counter()
@@ -252,17 +265,23 @@ def _prepare(
     for k in range(n + 1, hi + 1):
         lead_mask[k], lead_bi[k], lead_tf[k] = m, bm, tfs
 
-    art_norm = math.sqrt(sum(c * c for c in tf.values())) or 1.0  # integers: an exact sum
+    art_norm = math.sqrt(sum(map(mul, tf.values(), tf.values()))) or 1.0  # integers: exact
 
     def central(text: str) -> float:
         # Cosine with the article's word counts. Every term is an integer, so the sums are
         # exact whatever their order: counting the stems themselves gives the same float.
-        dot = sq = 0
-        for w, v in Counter(_stems(text)).items():
-            c = tf.get(w)
-            if c is not None:
-                dot += v * c
-                sq += v * v
+        counts = Counter(_stems(text))
+        if counts.keys() <= tf.keys():  # (as good as always: its words are the sentence's)
+            vals = counts.values()
+            dot = sum(map(mul, vals, map(tf.__getitem__, counts)))
+            sq = sum(map(mul, vals, vals))
+        else:
+            dot = sq = 0
+            for w, v in counts.items():
+                c = tf.get(w)
+                if c is not None:
+                    dot += v * c
+                    sq += v * v
         if not sq:
             return 0.0
         return dot / (art_norm * math.sqrt(sq))
@@ -310,7 +329,8 @@ def _prepare(
                 (mk & first_mask).bit_count() / max(1, (mk | first_mask).bit_count()),
                 1.0 if v.text[:1] in "\"'\u2018\u201c" else 0.0,
                 len(_CAP.findall(v.text)) / nw,
-                1.0 if _SAID.search(v.text) else 0.0,
+                # (the substring tests rule most sentences out faster than the regex)
+                1.0 if _said(v.text) else 0.0,
                 v.text.count(",") / nw,
                 1.0 if _DIGIT.search(v.text) else 0.0,
                 1.0 if v.text.rstrip("'\"\u2019\u201d").endswith("?") else 0.0,
