@@ -315,33 +315,62 @@ _new = tuple.__new__  # a Token made in C: NamedTuple's own __new__ is a Python 
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start in its document)."""
+    """Tokens of ``text``; offsets are shifted by ``offset`` (a sentence's start in its document).
+
+    A matched word's fields are looked up in :data:`_FIELDS` (one dict look-up instead of the
+    checks below); a word that splits in two (didn't, it's) is read the long way each time."""
     out: list[Token] = []
-    add, info, new, tok = out.append, _info, _new, Token
+    add, info, new, tok, known = out.append, _info, _new, Token, _FIELDS.get
     for m in _WORD.finditer(text):
         t = m.group()
         a = offset + m.start()
+        x = known(t, _UNSEEN)
+        if x is _UNSEEN:
+            x = _fields(t)
+        if x is not None:
+            word, low, lem, n, c = x
+            add(new(tok, (word, low, lem, a, a + n, c)))
+            continue
         if t[-1] == "." and len(t) > 1 and not _is_abbrev(t):
             t = t[:-1]
         low = t.lower()
         if "\u2019" in low:
             low = low.replace("\u2019", "'")
-        if "'" in low and len(low) > 3:
-            if low.endswith("n't"):  # didn't -> did + n't (the negation counts)
-                k = len(t) - 3
-                lem, c = info(low[:k])
-                add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
-                add(new(tok, (t[k:], "n't", "not", a + k, a + len(t), False)))
-                continue
-            if low.endswith("'s"):
-                k = len(t) - 2
-                lem, c = info(low[:k])
-                add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
-                add(new(tok, (t[k:], "'s", "'s", a + k, a + len(t), False)))
-                continue
-        lem, c = info(low)
-        add(new(tok, (t, low, lem, a, a + len(t), c)))
+        if low.endswith("n't"):  # didn't -> did + n't (the negation counts)
+            k = len(t) - 3
+            lem, c = info(low[:k])
+            add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
+            add(new(tok, (t[k:], "n't", "not", a + k, a + len(t), False)))
+        else:  # it's -> it + 's
+            k = len(t) - 2
+            lem, c = info(low[:k])
+            add(new(tok, (t[:k], low[:k], lem, a, a + k, c)))
+            add(new(tok, (t[k:], "'s", "'s", a + k, a + len(t), False)))
     return out
+
+
+# a matched word's (text, lower case, lemma, length, is content) as one token, or None when it
+# splits in two (didn't, it's): filled by _fields, cleared when it grows past 200,000 words
+_FIELDS: dict[str, tuple[str, str, str, int, bool] | None] = {}
+_UNSEEN: tuple[str, str, str, int, bool] = ("", "", "", -1, False)  # told apart by identity
+
+
+def _fields(t: str) -> tuple[str, str, str, int, bool] | None:
+    """What :func:`tokens` makes of matched word ``t`` (None: it splits), remembered."""
+    key = t
+    if t[-1] == "." and len(t) > 1 and not _is_abbrev(t):
+        t = t[:-1]
+    low = t.lower()
+    if "\u2019" in low:
+        low = low.replace("\u2019", "'")
+    got: tuple[str, str, str, int, bool] | None = None
+    if not ("'" in low and len(low) > 3 and (low.endswith("n't") or low.endswith("'s"))):
+        lem, c = _info(low)
+        got = (t, low, lem, len(t), c)
+    if len(_FIELDS) >= 200_000:
+        _FIELDS.clear()
+    _FIELDS[key] = got
+    return got
 
 
 def _is_abbrev(t: str) -> bool:
