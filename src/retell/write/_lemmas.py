@@ -36,7 +36,7 @@ def pos_of(word: str) -> dict[str, tuple[str, ...]]:
         merged.update(extra)
     style = _caps(word)
     out: dict[str, Any] = {  # lemminflect's values are tuples; a bare string would stay one
-        k: tuple(style(w) for w in v) if isinstance(v, (list, tuple)) else style(v)
+        k: tuple(map(style, v)) if isinstance(v, (list, tuple)) else style(v)
         for k, v in merged.items()
     }
     return out
