@@ -327,6 +327,9 @@ def test_junk_prefilter_agrees_with_the_regex() -> None:
         "Updated: today",
         "Scroll\u00a0down café",  # non-ASCII: the regex decides
         "ſcroll down",
+        "CLİCK HERE now",  # İ and the Kelvin sign are taken for ASCII letters by re.I
+        "\u212aeep \u2018reading\u2019: sign up for more",
+        "\u2018Sign Up For\u2019 our news \u2014 today",  # non-ASCII, no such letter: lower-cased
         "A plain sentence about a council meeting.",
     ]
     for t in texts:
@@ -543,3 +546,45 @@ def test_a_fronted_pronoun_sentence_is_written_only_after_the_one_before_it() ->
         for k, w in enumerate(seg.sentences):
             if fronted_pronoun(w.text):
                 assert k > 0 and idx[k - 1] == idx[k] - 1, [x.text for x in seg.sentences]
+
+
+def test_scan_first_regexes_match_as_the_plain_ones() -> None:
+    """The fact-count and first-person patterns are written to scan for their first character;
+    on fixture sentences and edge cases they find what the plain forms find."""
+    import re
+
+    from retell.engines.extractive import _CAPITALISED, _QUOTE_MARKS
+    from retell.engines.extractive_features import _FIRST_PERSON
+
+    plain = {
+        _CAPITALISED: re.compile(
+            r"(?<![.!?] )(?<!^)\b[A-Z][A-Za-z'\u2019-]+"
+            r"(?:\s+(?:of |de |van |von )?[A-Z][A-Za-z'\u2019-]+)*"
+        ),
+        _QUOTE_MARKS: re.compile("[\"\u201c\u201d\u2018]|(?<![A-Za-z])'|'(?![A-Za-z])"),
+        _FIRST_PERSON: re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|me|us)\b"),
+    }
+    texts = [
+        s.text for name in DEV for s in from_text((FIXTURES / name).read_text("utf-8")).sentences
+    ]
+    texts += [
+        "Mr Smith met Anna. Then Bob of York left! Who? 'Quoted' O'Neil's dogs' toys' 'x",
+        "I'm sure my team and I've seen our goals; We, Our, us, me, My: user mews Iowa xI I",
+        "\u00e9I \u00e9us I\u2019m 'tis rock 'n' roll",
+    ]
+    for pattern, slow in plain.items():
+        for t in texts:
+            assert len(pattern.findall(t)) == len(slow.findall(t)), (pattern.pattern, t)
+    assert len(_FIRST_PERSON.findall(texts[-2])) == 10
+
+
+def test_near_duplicates_are_found_by_the_words_they_share() -> None:
+    from retell.engines.extractive import duplicates
+
+    article = from_text(
+        "Police said the man was arrested on Monday after a long chase through the old town. "
+        "The council will debate the new bridge budget at its next meeting in May. "
+        "Police said the man was arrested on Monday after a long chase through the old town on foot. "
+        "Police said a woman was questioned on Tuesday about the fire."
+    )
+    assert duplicates(article.sentences) == {2}
