@@ -144,7 +144,7 @@ def make_headline(article: Article) -> Headline:
         if cleaned and _about_the_story(cleaned, article):
             return Headline(cleaned)
     ranked: list[tuple[int, int, Headline]] = []
-    for i, sent in enumerate(_lead_candidates(article.sentences)[:5]):
+    for i, sent in enumerate(_lead_candidates(article.sentences, 5)):
         text, clean = _compress(sent.text)
         if len(text.split()) < 3:
             continue
@@ -173,15 +173,21 @@ def _about_the_story(title: str, article: Article) -> bool:
     return bool(words & set(content_words(opening)))
 
 
-def _lead_candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences fit to be a headline's source, lead first: skip bylines, captions, questions."""
-    out = []
+def _lead_candidates(sentences: Sequence[Sentence], limit: int = 8) -> list[Sentence]:
+    """Sentences fit to be a headline's source, lead first: skip bylines, captions, questions.
+
+    At most ``limit`` of them (the first ones: a caller that reads five need not judge eight).
+    """
+    out: list[Sentence] = []
     for s in sentences[:8]:
+        if len(out) >= limit:
+            break
         t = s.text.strip()
         low = t.lower()
-        if len(t.split()) < 6 or low.startswith(("by ", "published:", "updated:", "last updated")):
+        words = t.split()
+        if len(words) < 6 or low.startswith(("by ", "published:", "updated:", "last updated")):
             continue
-        if t.endswith(" .") or ":" in t.split()[0]:
+        if t.endswith(" .") or ":" in words[0]:
             continue  # photo captions ("Defeated: Napoleon lost … .")
         if "scroll down" in low or t.endswith("?") or t.startswith(("'", '"', "\u2018", "\u201c")):
             continue
@@ -360,6 +366,7 @@ def _title_case(t: str) -> str:
     """Title Case that only ever raises a lower-case initial, so the words stay traceable."""
     words = t.split()
     out = []
+    # (``islower()`` first: a word with no capital needs no look at each of its letters)
     for i, w in enumerate(words):
         bare = w.lower()
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -367,9 +374,13 @@ def _title_case(t: str) -> str:
             out.append(w)  # "Louis van Gaal"
         elif i > 0 and bare in _SMALL and not out[-1].endswith(":"):
             out.append(w)
-        elif w[:1].islower() and not any(c.isupper() for c in w[1:]):
+        elif w[:1].islower() and (w[1:].islower() or not any(c.isupper() for c in w[1:])):
             out.append(w[0].upper() + w[1:])
-        elif w[:1] in _OPEN_QUOTES and w[1:2].islower() and not any(c.isupper() for c in w[2:]):
+        elif (
+            w[:1] in _OPEN_QUOTES
+            and w[1:2].islower()
+            and (w[2:].islower() or not any(c.isupper() for c in w[2:]))
+        ):
             out.append(w[0] + w[1].upper() + w[2:])  # "'offensive'" → "'Offensive'"
         else:
             out.append(w)
