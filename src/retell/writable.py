@@ -107,7 +107,8 @@ def is_junk(text: str) -> bool:
     Cached: the planner asks first (what a part can use), then the engine (what it may write).
     """
     t = text.strip()
-    if len(t.split()) < 4 or _has_junk(t) or t.endswith((" .", ":")) or "|" in t:
+    # (fewer than 4 words: splitting at most 3 times gives fewer than 4 pieces, and makes only 4)
+    if len(t.split(None, 3)) < 4 or _has_junk(t) or t.endswith((" .", ":")) or "|" in t:
         return True
     label = _CAPTION_LABEL.match(t) if ": " in t else None
     if label and not _SPEECH.search(label.group(1)):
