@@ -427,12 +427,18 @@ def test_empty_source_string() -> None:
     ],
 )
 def test_whole_text_prechecks_never_hide_boilerplate(sentence: str) -> None:
-    from retell.ingest.junk import junk_kind, lead_junk, may_hold_junk_words, may_lead_junk
+    from retell.ingest.junk import junk_kind, junk_word_spans, lead_junk, may_lead_junk
 
     text = "Police said a man was arrested. " + sentence
-    assert may_hold_junk_words(text)
-    assert junk_kind(sentence, anywhere=may_hold_junk_words(text)) == junk_kind(sentence)
+    spans = junk_word_spans(text)
+    start = text.index(sentence)
+    held = spans is None or any(start <= a and b <= len(text) for a, b in spans)
+    assert held
+    assert junk_kind(sentence, anywhere=held) == junk_kind(sentence)
     assert junk_kind(sentence) == "boilerplate" or "\u017f" in sentence
+    assert junk_word_spans("Police said a man was Following designs.") == []
+    assert junk_word_spans("He said \u017fomething.") is None
+    assert junk_word_spans("He Updated it.") == [(3, 10)]
     assert not may_lead_junk("Police said a man was arrested. He is 40.")
     dated = "LONDON -- Police said a man was arrested."
     assert may_lead_junk(dated) and lead_junk(dated, 0, len(dated)) > 0

@@ -14,8 +14,8 @@ from retell.ingest.article import Article, Paragraph, Sentence
 from retell.ingest.junk import (
     is_junk,
     junk_kind,
+    junk_word_spans,
     lead_junk,
-    may_hold_junk_words,
     may_lead_junk,
 )
 from retell.ingest.lang import ensure_english
@@ -181,7 +181,7 @@ def build_article(
     # is looked for once in the whole text rather than in every sentence.
     bullets = any(c in text for c in _BULLET_MARKS)
     leads = may_lead_junk(text)
-    anywhere = may_hold_junk_words(text)
+    junk_words = junk_word_spans(text)
     found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
         if (u0, u1) in headings:
@@ -198,6 +198,9 @@ def build_article(
                 if skip:
                     skipped.append((s0, s0 + skip, "dateline"))
                     s0 += skip
+            anywhere = junk_words is None or (
+                bool(junk_words) and any(s0 <= a and b <= s1 for a, b in junk_words)
+            )
             row.append((s0, s1, junk_kind(text[s0:s1], anywhere=anywhere)))
         found.append(row)
     tokenised = _is_tokenised(text)
