@@ -463,3 +463,48 @@ def test_of_phrase_does_not_stop_before_a_word_capitalised_elsewhere() -> None:
     found = [s.text for s in subjects(from_text(text), [text])]
     assert "critic of mainstream" not in found, found
     assert "critic" in found
+
+
+# Edge cases of the C-level tokenisers: quotes and hyphens at a word's edges or alone, capitals
+# and digits opening a word, mixed case, the right single quote, non-ASCII letters (whose
+# lower-case form may be ASCII), a byte 1 in the text, a lone surrogate.
+_TOKEN_EDGES = [
+    "",
+    "'Quoted' words, O'Neill's iPhone and eBay, 3D, 'n' rock'n'roll -- well-known - x -y z-",
+    "\u2019twas \u2019Tis the\u2019 end\u2019s \u2018so\u2019 \u201cit\u201d caf\u00e9 na\u00efve",
+    "a\x01b \x01c d\x01 \ud800x \u0130stanbul \u212aelvin \u00c9t\u00e9 \u00e9t\u00e9",
+    "''a --b '-'c- d'' e--f g'-'h 1st 2nd A1 a1 aB AB Ab a-B a'B 'A '1 -a- \t\nnew\rline",
+    "Mr. Smith, who said: 'no-one knows'; the U.S.-led team's 9-year-old star's BBC-TV",
+]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    alphabet = "aBz09'-  -'\u2019\u2019\u00e9.,\n\t\u0130\u212aAZ\x00\x01\u2018;"
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(n)]
+
+
+def test_lower_words_count_what_the_regex_finds() -> None:
+    from collections import Counter
+
+    from retell.write.questions import _LOWER_TOKEN, _lower_words
+
+    texts = [*_fixture_texts(), *_TOKEN_EDGES, *_random_texts(3000, 7)]
+    for text in texts:
+        assert _lower_words(text) == Counter(map(str.lower, _LOWER_TOKEN.findall(text))), text
+
+
+def test_section_tokens_are_the_regex_tokens_and_cover_its_leads() -> None:
+    from retell.write.section import _TOKEN, _tokens
+
+    texts = [*_fixture_texts(), *_TOKEN_EDGES, *_random_texts(3000, 8)]
+    for text in texts:
+        low = text.lower()
+        toks, leads = _tokens(low)
+        expected = _TOKEN.findall(low)
+        assert toks == expected, text
+        # the opening run of letters of every token with an apostrophe or hyphen is a lead
+        opening = {re.match(r"[a-z]+", t).group() for t in expected if "'" in t or "-" in t}  # type: ignore[union-attr]
+        assert opening <= leads, text

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from typing import cast
 
 from retell.ingest.article import Article, Sentence
@@ -172,9 +172,14 @@ def _fallback(used: set[str]) -> tuple[str, tuple[str, ...]]:
     return options[0], ()
 
 
+_NUMBER_VARIANT = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # "[sg|pl]" in a template
+
+
 def _fill(template: str, subj: Subject) -> str:
     idx = 1 if subj.plural else 0
-    text = re.sub(r"\[([^|\]]*)\|([^\]]*)\]", lambda m: m.group(1 + idx), template)
+    text = (
+        _NUMBER_VARIANT.sub(lambda m: m.group(1 + idx), template) if "[" in template else template
+    )
     text = text.replace("{s}", subj.phrase)
     return text[0].upper() + text[1:]
 
@@ -191,13 +196,13 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     seg = [_text_chunks(text, capitalised) for text in texts]
     art_lemmas = _article_lemmas(article.text)
     seg_lemmas = Counter(chain.from_iterable(lemmas for _, _, lemmas in seg))
-    phrases: Counter[str] = Counter()
+    phrases: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     info: dict[str, tuple[str, bool, str]] = {}
     for toks, chunks, _ in seg:
         for start, end, head_i in chunks:
             words = toks[start:end]
             phrase = " ".join(words)
-            phrases[phrase] += 1
+            phrases[phrase] = phrases.get(phrase, 0) + 1
             prev = toks[start - 1].lower() if start > 0 else ""
             determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
             if not determined and len(words) > 1 and prev not in _PREPOSITIONS:
@@ -347,9 +352,11 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
     n = len(toks)
     # whether each token is a content word here, once (the loops below ask about most twice)
     content = list(map(_content_word, toks))
-    for k in range(n):
-        if content[k] and toks[k].lower() in capitalised:
-            content[k] = False
+    # a content word is lower case already; most segments hold none the article capitalises
+    if not capitalised.isdisjoint(compress(toks, content)):
+        for k in range(n):
+            if content[k] and toks[k] in capitalised:
+                content[k] = False
     i = 0
     while i < n:
         if not content[i]:
