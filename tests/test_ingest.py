@@ -427,7 +427,7 @@ def test_empty_source_string() -> None:
     ],
 )
 def test_whole_text_prechecks_never_hide_boilerplate(sentence: str) -> None:
-    from retell.ingest.junk import junk_kind, junk_word_spans, lead_junk, may_lead_junk
+    from retell.ingest.junk import junk_kind, junk_word_spans, lead_junk, lead_junk_marks
 
     text = "Police said a man was arrested. " + sentence
     spans = junk_word_spans(text)
@@ -439,9 +439,9 @@ def test_whole_text_prechecks_never_hide_boilerplate(sentence: str) -> None:
     assert junk_word_spans("Police said a man was Following designs.") == []
     assert junk_word_spans("He said \u017fomething.") is None
     assert junk_word_spans("He Updated it.") == [(3, 10)]
-    assert not may_lead_junk("Police said a man was arrested. He is 40.")
+    assert lead_junk_marks("Police said a man (40) was arrested -- Share") == [18, 36, 39]
     dated = "LONDON -- Police said a man was arrested."
-    assert may_lead_junk(dated) and lead_junk(dated, 0, len(dated)) > 0
+    assert lead_junk_marks(dated) == [7] and lead_junk(dated, 0, len(dated)) > 0
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ a caption or a "Scroll down for video" simply gets no sentence (and is listed in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from retell.errors import EmptyInputError
 from retell.ingest.article import Article, Paragraph, Sentence
@@ -16,7 +17,7 @@ from retell.ingest.junk import (
     junk_kind,
     junk_word_spans,
     lead_junk,
-    may_lead_junk,
+    lead_junk_marks,
 )
 from retell.ingest.lang import ensure_english
 from retell.ingest.split import paragraphs, sentences
@@ -180,7 +181,7 @@ def build_article(
     # no sentence can hold (a bullet mark, a dateline's bracket or dash, a boilerplate word)
     # is looked for once in the whole text rather than in every sentence.
     bullets = any(c in text for c in _BULLET_MARKS)
-    leads = may_lead_junk(text)
+    leads = lead_junk_marks(text)
     junk_words = junk_word_spans(text)
     found: list[list[tuple[int, int, str | None]]] = []
     for u0, u1 in units:
@@ -193,7 +194,8 @@ def build_article(
                 bullet = _BULLET.match(text, s0, s1)
                 if bullet:
                     s0 = bullet.end()
-            if leads:
+            at = bisect_left(leads, s0)
+            if at < len(leads) and leads[at] < s1:
                 skip = lead_junk(text, s0, s1)
                 if skip:
                     skipped.append((s0, s0 + skip, "dateline"))

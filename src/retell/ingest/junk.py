@@ -28,7 +28,7 @@ __all__ = [
     "junk_kind",
     "lead_junk",
     "junk_word_spans",
-    "may_lead_junk",
+    "lead_junk_marks",
 ]
 
 _AGENCIES = (
@@ -193,10 +193,19 @@ def lead_junk(text: str, start: int, end: int) -> int:
     return m.end() - start
 
 
-def may_lead_junk(text: str) -> bool:
-    """Whether :func:`lead_junk` can find anything in ``text``: each of its patterns needs a
-    bracket, a dash or "Share" inside the span, so a text with none of them needs no call."""
-    return "(" in text or "Share" in text or _has_dash(text, 0, len(text))
+def lead_junk_marks(text: str) -> list[int]:
+    """Where in ``text`` something :func:`lead_junk` needs starts, sorted: a bracket, "--", an
+    em or en dash, "Share". A span holding none of them has no dateline to skip, so the caller
+    need not call :func:`lead_junk` for it (a few ``find`` calls per text instead of five per
+    sentence)."""
+    marks = []
+    for mark in ("(", "--", "\u2014", "\u2013", "Share"):
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    marks.sort()
+    return marks
 
 
 def _has_dash(text: str, start: int, end: int) -> bool:
