@@ -277,9 +277,13 @@ def _fragments(ix: SourceIndex, toks: Sequence[Token]) -> dict[str, float]:
         across = ix.joining_mask(a, b)
         for si in ix.sentences_in(ix.bigram_mask(a, b) | across):
             seq = sents[si].seq
-            for p in range(len(seq) - (0 if across >> si & 1 else 1)):
-                if seq[p] != a:
-                    continue
+            last = len(seq) - (0 if across >> si & 1 else 1)
+            p = -1
+            while True:  # each place of ``a`` before ``last``, found by C-level ``index``
+                try:
+                    p = seq.index(a, p + 1, last)
+                except ValueError:
+                    break
                 k = _run(sents, si, p, r, i)
                 if k < 2:
                     continue
