@@ -278,4 +278,17 @@ def _other_lemmas(tok: str) -> tuple[str, ...]:
 
 
 def _phrase_count(text: str, phrase: str) -> int:
-    return len(re.findall(r"(?<![a-z])" + re.escape(phrase) + r"s?(?![a-z])", text))
+    """Occurrences of ``phrase`` (or it with "s") not inside a longer word."""
+    return len(_phrase_pattern(phrase).findall(text))
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """``(?<![a-z])phrase s?(?![a-z])``, written to open on the phrase's first letter: the same
+    matches, but the regex engine scans for that letter in C instead of trying the look-behind
+    at every position of the article. (Not a letter before that first letter ``c``: not
+    ``[a-z]c`` before the position after it.)"""
+    if not phrase:
+        return re.compile(r"(?<![a-z])s?(?![a-z])")
+    first = re.escape(phrase[0])
+    return re.compile(first + "(?<![a-z]" + first + ")" + re.escape(phrase[1:]) + r"s?(?![a-z])")
