@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,23 @@ def test_quote_events_follow_the_rules(flat: str) -> None:
     from retell.ingest.split import _quote_events
 
     assert _quote_events(flat) == _reference_quote_events(flat)
+
+
+@pytest.mark.parametrize(
+    "flat",
+    [
+        "He met Mr. Smith at 5 p.m. in the U.S. The talks ended.Then 'we left.' Done... Yes",
+        "The debt.But 'Stop.' she said. (It rose 5%.) The end.  \"Next\" time",
+    ],
+)
+def test_single_mark_patterns_match_as_the_general_ones(flat: str) -> None:
+    from retell.ingest import split
+
+    def spans(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+        return [tuple(m.span(g) for g in range(rx.groups + 1)) for m in rx.finditer(text)]
+
+    assert spans(split._CANDIDATE_DOT, flat) == spans(split._CANDIDATE, flat)
+    single = flat.replace('"', "'")
+    assert spans(split._QUOTE_EVENT_SINGLE, single) == spans(split._QUOTE_EVENT, single)
+    double = flat.replace("'", '"')
+    assert spans(split._QUOTE_EVENT_DOUBLE, double) == spans(split._QUOTE_EVENT, double)

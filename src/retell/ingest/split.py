@@ -76,10 +76,14 @@ _OPENERS = _words(
 # that opens on a character set is scanned for that set in C; one opening on a look-behind, or
 # an alternation of groups, is tried at every position. A tight mark is never inside a spaced
 # boundary nor at its first mark, so the matches are those of two scans, in the order of cuts.
-_CANDIDATE = re.compile(
-    r"""([.!?\u2026])(?:([.!?\u2026]*)(['")\]]*)(\s+)"""
-    r"""|(?<=[.!?])(?:(?<=[a-z][a-z].)|(?<=[0-9%)].))(?=['"]?[A-Z][a-z])())"""
+_CANDIDATE_PATTERN = (
+    r"""({mark})(?:({mark}*)(['")\]]*)(\s+)"""
+    r"""|{tight}(?:(?<=[a-z][a-z].)|(?<=[0-9%)].))(?=['"]?[A-Z][a-z])())"""
 )
+_CANDIDATE = re.compile(_CANDIDATE_PATTERN.format(mark="[.!?\u2026]", tight="(?<=[.!?])"))
+# The same for a paragraph whose only mark is the full stop (most of them): a pattern opening
+# on one character is scanned for it by a tight loop in C, ~3x faster than for a set.
+_CANDIDATE_DOT = re.compile(_CANDIDATE_PATTERN.format(mark=r"\.", tight=""))
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
@@ -140,10 +144,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 # one Python step per mark instead of a dozen. The mark comes first, the conditions on the
 # character before it as look-behinds after it: a pattern opening on a character set is scanned
 # for that set in C; one opening on a look-behind is tried at every position (10x slower).
-_QUOTE_EVENT = re.compile(
-    r"""['"](?:(?<![^ \t\n\r(\[{\u2014\u2013\-:/\u00a0].)(?!(?<=')\d\ds\b)(?=\S)()"""
-    r"""|(?<=[^\s(\[{\u2014\u2013\-:/].)(?![^\W_])()|(?<=\S.)(?!\S)())"""
+_QUOTE_EVENT_PATTERN = (
+    r"""{q}(?:(?<![^ \t\n\r(\[{{\u2014\u2013\-:/\u00a0].)(?!(?<=')\d\ds\b)(?=\S)()"""
+    r"""|(?<=[^\s(\[{{\u2014\u2013\-:/].)(?![^\W_])()|(?<=\S.)(?!\S)())"""
 )
+_QUOTE_EVENT = re.compile(_QUOTE_EVENT_PATTERN.format(q="['\"]"))
+# The same for a paragraph with one kind of mark only (most of them): scanned ~3x faster.
+_QUOTE_EVENT_SINGLE = re.compile(_QUOTE_EVENT_PATTERN.format(q="'"))
+_QUOTE_EVENT_DOUBLE = re.compile(_QUOTE_EVENT_PATTERN.format(q='"'))
 
 
 def _quote_events(flat: str) -> list[tuple[int, str, bool]]:
@@ -155,7 +163,13 @@ def _quote_events(flat: str) -> list[tuple[int, str, bool]]:
     the one after not a letter or digit. A mark between two letters is an apostrophe
     ("Russia's"); one standing alone is noise.
     """
-    return [(m.start(), m.group(), m.lastindex == 1) for m in _QUOTE_EVENT.finditer(flat)]
+    if '"' not in flat:
+        if "'" not in flat:
+            return []
+        rx = _QUOTE_EVENT_SINGLE
+    else:
+        rx = _QUOTE_EVENT if "'" in flat else _QUOTE_EVENT_DOUBLE
+    return [(m.start(), m.group(), m.lastindex == 1) for m in rx.finditer(flat)]
 
 
 def _closing(events: list[tuple[int, str, bool]], k: int, mark: str, limit: int) -> int:
@@ -259,7 +273,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     k = 0
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _CANDIDATE.finditer(flat):
+    marks = "!" in flat or "?" in flat or "\u2026" in flat
+    for m in (_CANDIDATE if marks else _CANDIDATE_DOT).finditer(flat):
         tight = m.lastindex == 5
         if tight:
             if not _tight_ok(flat, m.start()):
