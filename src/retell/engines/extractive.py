@@ -177,9 +177,8 @@ def variants(s: Sentence, continues: bool = False, goes_on: bool = False) -> lis
     first = s.index == 0  # the article's own opening: its reader had nothing before it either
 
     def make(t: str, trimmed: bool) -> Variant:
-        return Variant(
-            s.index, t, len(t.split()), continues or (not first and dangles(t)), trimmed, goes_on
-        )
+        n = s.words if t == s.text else len(t.split())  # (the sentence's own count is kept)
+        return Variant(s.index, t, n, continues or (not first and dangles(t)), trimmed, goes_on)
 
     out = [make(text, False)]
     t = trim(text)
@@ -269,7 +268,7 @@ def _scores(
     c_norm = _norm(centroid)
     out = []
     for pos, (s, bag) in enumerate(zip(sents, bags, strict=True)):
-        density = min(1.0, facts[s.index] / max(1.0, len(s.text.split()) / 12))
+        density = min(1.0, facts[s.index] / max(1.0, s.words / 12))
         position = 1.0 / (1.0 + 0.4 * pos)
         na = norms[s.index]
         out.append(
