@@ -508,3 +508,14 @@ def test_section_tokens_are_the_regex_tokens_and_cover_its_leads() -> None:
         # the opening run of letters of every token with an apostrophe or hyphen is a lead
         opening = {re.match(r"[a-z]+", t).group() for t in expected if "'" in t or "-" in t}  # type: ignore[union-attr]
         assert opening <= leads, text
+
+
+def test_capitalised_words_on_bytes_are_the_str_regex_matches() -> None:
+    from retell.write.questions import _capitalised_words
+
+    pattern = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[a-z]+)")
+    extra = ["said Smith, Jones; and \u00c9mile or Zo\u00eb, then K\u212aelvin \u0130stanbul"]
+    texts = [*_fixture_texts(), *_TOKEN_EDGES, *extra, *_random_texts(3000, 9)]
+    for text in texts:
+        expected = frozenset(m.lower() for m in pattern.findall(text))
+        assert _capitalised_words.__wrapped__(text) == expected, text

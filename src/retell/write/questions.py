@@ -512,9 +512,13 @@ def _capitalised_words(text: str) -> frozenset[str]:
 
     Cached: one article, many segments (and the engine asks for its one-segment question too).
     """
-    return frozenset(map(str.lower, _CAPITALISED.findall(text)))
+    # on the UTF-8 bytes: the pattern is all ASCII and a non-ASCII character's bytes match none
+    # of it, so the matches are the same; the engine runs faster on bytes than on a str with
+    # wide characters (’, “)
+    found = _CAPITALISED.findall(text.encode("utf-8", "surrogatepass"))
+    return frozenset(b" ".join(found).lower().decode("ascii").split())
 
 
 # The capital first, the look-behind after it: a pattern opening on a character set is scanned
 # for in C (one opening on a look-behind was tried at every position of the article).
-_CAPITALISED = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[a-z]+)")
+_CAPITALISED = re.compile(rb"([A-Z](?<=[a-z,;] [A-Z])[a-z]+)")
