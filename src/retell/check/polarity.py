@@ -44,11 +44,12 @@ def antonym_swaps(
     if not cands or not _any_opposite(cands, stoks, lex):
         return out  # no word with an opposite on the other side: the diff would find nothing
     rl = set(ra)
+    may = set(cands)  # only these can pass a test below (the others are skipped unread)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
         if op != "replace":
             continue
         for t in rtoks[i1:i2]:
-            if not compared(t) or t.lemma in sl:
+            if t not in may:
                 continue
             vt = valence(lex, t)
             for st in stoks[max(j1 - 1, 0) : j2 + 1]:
