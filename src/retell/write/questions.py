@@ -444,19 +444,18 @@ def _head_ok(toks: list[str], i: int) -> bool:
 @lru_cache(maxsize=65536)
 def _content_word(tok: str) -> bool:
     """A lower-case content word, whatever the article writes with a capital."""
-    low = tok.lower()
+    # a token that fits _CONTENT is its own lower case: no lower() needed for the look-ups
     return (
         tok[:1].islower()
         and tok.isascii()
         and _CONTENT.fullmatch(tok) is not None
-        and low not in _STOP
-        and low not in _EXTRA_STOP
-        and low not in _PRONOUNS
-        and len(low) > 2
+        and tok not in _NOT_CONTENT
+        and len(tok) > 2
     )
 
 
 _CONTENT = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_NOT_CONTENT = _STOP | _EXTRA_STOP | _PRONOUNS
 
 
 @lru_cache(maxsize=65536)
