@@ -116,15 +116,18 @@ def section_scores(article: Article) -> dict[str, float]:
         if n:
             for sec_i, order, weight in singles[cue]:
                 terms[sec_i].append((order, weight * (1.0 + math.log(n))))
-    for cue, last, where in phrases:
-        # Tests before the regex, cheapest first: a counted phrase's last word opens a token
-        # (it follows a space), alone or with "s" or before an apostrophe or hyphen; and the
-        # phrase is a substring. Most phrases fail the first, a set look-up.
-        # (``counts`` holds every phrase's last word, and that word with "s", that is a token;
-        # ``leads`` holds the opening run of each token with an apostrophe or hyphen, and more.)
-        if (
-            last in counts or last + "s" in counts or last in leads or last + "s" in leads
-        ) and cue in text:
+    # Tests before the regex, cheapest first: a counted phrase's last word opens a token (it
+    # follows a space), alone or with "s" or before an apostrophe or hyphen; and the phrase is a
+    # substring. ``counts`` holds every phrase's last word, and that word with "s", that is a
+    # token; ``leads`` the opening run of each token with an apostrophe or hyphen, and more.
+    # Two set intersections find the phrases that pass the first test (most fail it); the
+    # order of the terms does not matter, each section's are sorted below.
+    by_word = _phrases_by_word()
+    passed = {k for w in by_word.keys() & counts.keys() for k in by_word[w]}
+    passed.update(k for w in by_word.keys() & leads for k in by_word[w])
+    for k in sorted(passed):
+        cue, _, where = phrases[k]
+        if cue in text:
             n = _phrase_count(text, cue)
             if n:
                 for sec_i, order, weight in where:
@@ -153,6 +156,17 @@ def _cue_index() -> tuple[
         {c: tuple(v) for c, v in singles.items()},
         tuple((c, c.rsplit(" ", 1)[1], tuple(v)) for c, v in phrases.items()),
     )
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_word() -> dict[str, tuple[int, ...]]:
+    """Each phrase cue's last word, and that word with "s" → the phrases' indexes in
+    :func:`_cue_index`."""
+    out: dict[str, list[int]] = {}
+    for k, (_, last, _) in enumerate(_cue_index()[1]):
+        for word in (last, last + "s"):
+            out.setdefault(word, []).append(k)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 @lru_cache(maxsize=1)
