@@ -250,3 +250,50 @@ def test_a_checker_is_freed_without_the_cycle_collector(seed_text: str, rewrite_
     finally:
         if enabled:
             gc.enable()
+
+
+def test_the_audit_scores_as_all_features_would(seed_text: str, rewrite_text: str) -> None:
+    """The audit computes only the features the model weighs; every sentence's support score
+    is still what the model gives the full feature set (which ``each`` hands to training)."""
+    from retell.check.score import weighed
+
+    checker = Checker(from_text(seed_text))
+    rewrite = from_text(rewrite_text)
+    audit = checker.audit(rewrite)
+    full = {s.index: (v, feats) for s, v, _, feats in checker.each(rewrite)}
+    assert weighed(checker.model) < set(next(f for _, f in full.values() if f))
+    scored = 0
+    for v in audit.sentences:
+        other, feats = full[v.index]
+        assert v == other
+        if feats:
+            assert v.score == checker.model.prob(feats)
+            scored += 1
+    assert scored >= 5
+
+
+def test_tokens_split_and_strip_as_before() -> None:
+    """The per-word table of ``tokens`` gives what the word-by-word reading gives."""
+    from retell.check.text import tokens
+
+    toks = tokens("He didn’t say it’s U.S. policy, Mr. Smith's aide said.", 10)
+    assert [t.text for t in toks] == [
+        "He",
+        "did",
+        "n’t",
+        "say",
+        "it",
+        "’s",
+        "U.S.",
+        "policy",
+        ",",
+        "Mr",
+        "Smith",
+        "'s",
+        "aide",
+        "said",
+    ]  # the full stop of "said." is dropped, as the check always read it
+    assert [t.lower for t in toks][1:6] == ["did", "n't", "say", "it", "'s"]
+    text = "He didn’t say it’s U.S. policy, Mr. Smith's aide said."
+    assert toks[0].start == 10 and toks[-1].end == 10 + len(text) - 1
+    assert tokens("He didn’t say it’s U.S. policy, Mr. Smith's aide said.", 10) == toks
