@@ -11,47 +11,22 @@ cited ids) compete. Everything the source offers is precomputed once per source 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar, overload
 
+from retell._once import once
 from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
 
 EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
 
 
-T = TypeVar("T")
-
-
-class _once(Generic[T]):  # noqa: N801 - used as a decorator, like cached_property
-    """``functools.cached_property`` without its lock (Python 3.11 takes an ``RLock`` on every
-    first read, a microsecond per property per source sentence): the value computed on first
-    read is stored in the instance's ``__dict__``, which later reads find before this
-    descriptor, so they cost a plain attribute look-up."""
-
-    def __init__(self, fn: Callable[[Any], T]) -> None:
-        self.fn = fn
-        self.name = fn.__name__
-        self.__doc__ = fn.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _once[T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> T: ...
-    def __get__(self, obj: object | None, owner: type | None = None) -> T | _once[T]:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.fn(obj)
-        return value
-
-
 class SourceSentence:
     """A source sentence's words; lemma sets, bigrams and tokens with offsets are made on first
     use (a rewrite is compared with a few source sentences, not all of them).
 
-    Each is made once (:class:`_once`), then is a plain attribute of the instance: the
+    Each is made once (:class:`~retell._once.once`), then is a plain attribute of the instance: the
     features' loops, which read ``seq`` and ``bigrams`` hundreds of times an audit, pay no
     function call for it.
     """
@@ -59,37 +34,37 @@ class SourceSentence:
     def __init__(self, index: int, id: str, start: int, end: int, text: str) -> None:
         self.index, self.id, self.start, self.end, self.text = index, id, start, end, text
 
-    @_once
+    @once
     def lows(self) -> list[str]:
         """The words, lower case."""
         return words(self.text.lower())
 
-    @_once
+    @once
     def info(self) -> list[tuple[str, bool]]:
         """(lemma, is a content word) of each word."""
         return list(map(word_info, self.lows))
 
-    @_once
+    @once
     def lemmas(self) -> frozenset[str]:
         """Lemmas of the content words."""
         return frozenset(lem for lem, c in self.info if c)
 
-    @_once
+    @once
     def lowers(self) -> frozenset[str]:
         return frozenset(self.lows)
 
-    @_once
+    @once
     def seq(self) -> list[str]:
         """Lemmas of the words (punctuation left out), in order."""
         # filter(None, …) drops the Nones in C: a word's lemma is never empty
         return list(filter(None, map(_seq_lemma, self.lows)))
 
-    @_once
+    @once
     def bigrams(self) -> frozenset[tuple[str, str]]:
         seq = self.seq
         return frozenset(zip(seq, seq[1:], strict=False))
 
-    @_once
+    @once
     def toks(self) -> tuple[Token, ...]:
         return tuple(tokens(self.text, self.start))
 

@@ -7,33 +7,9 @@ extraction kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, overload
 
-T = TypeVar("T")
-
-
-class _once(Generic[T]):  # noqa: N801 - used as a decorator, like cached_property
-    """A value computed on first read and stored in the instance's ``__dict__``, which later
-    reads find before this descriptor: a plain attribute look-up from then on (the planner and
-    the engines read ``Sentence.words`` many times a sentence). ``cached_property`` would take
-    a lock on every first read; a frozen dataclass's own ``__setattr__`` is not involved."""
-
-    def __init__(self, fn: Callable[[Any], T]) -> None:
-        self.fn = fn
-        self.name = fn.__name__
-        self.__doc__ = fn.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _once[T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> T: ...
-    def __get__(self, obj: object | None, owner: type | None = None) -> T | _once[T]:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.fn(obj)
-        return value
+from retell._once import once
 
 
 @dataclass(frozen=True)
@@ -47,7 +23,7 @@ class Sentence:
     end: int
     paragraph: int
 
-    @_once
+    @once
     def words(self) -> int:
         """How many words (whitespace-separated pieces): counted once, on first read."""
         return len(self.text.split())
