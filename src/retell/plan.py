@@ -116,17 +116,27 @@ def cosine(a: Mapping[str, int], b: Mapping[str, int]) -> float:
     Counts are integers, so every sum is exact whatever its order: the shared words are found
     by a set intersection and the products summed by ``map`` (in C), not one Python step per word.
     """
+    dot = _dot(a, b)
+    return dot / (norm(a) * norm(b)) if dot else 0.0
+
+
+def cosine_normed(a: Mapping[str, int], na: float, b: Mapping[str, int], nb: float) -> float:
+    """:func:`cosine` given both bags' :func:`norm`: the same float, for a bag compared many
+    times (the engine's part centroid and article bag)."""
+    dot = _dot(a, b)
+    return dot / (na * nb) if dot else 0.0
+
+
+def norm(bag: Mapping[str, int]) -> float:
+    """The Euclidean norm of a bag of words."""
+    return math.sqrt(sum(map(mul, bag.values(), bag.values())))
+
+
+def _dot(a: Mapping[str, int], b: Mapping[str, int]) -> int:
     if not a or not b:
-        return 0.0
+        return 0
     common = a.keys() & b.keys()
-    if not common:
-        return 0.0
-    dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum(map(mul, a.values(), a.values())))
-    nb = math.sqrt(sum(map(mul, b.values(), b.values())))
-    return dot / (na * nb)
+    return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common))) if common else 0
 
 
 # Openers that need the previous sentence to be understood.

@@ -32,7 +32,15 @@ from typing import Any
 from retell.engines import Draft, DraftSegment, Engine, Options, hookimpl
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.plan import Part, content_stems, dangles, fronted_pronoun, sentence_bags
+from retell.plan import (
+    Part,
+    content_stems,
+    cosine_normed,
+    dangles,
+    fronted_pronoun,
+    norm,
+    sentence_bags,
+)
 from retell.writable import PHOTO_REF, is_junk, quote_links
 
 ORIGIN = "extractive"
@@ -265,37 +273,19 @@ def _scores(
     bags = all_bags[part.first : part.last]
     # The part's counts in one C-level pass (the same integers as adding bag after bag)
     centroid = Counter(chain.from_iterable(map(content_stems, (s.text for s in sents))))
-    c_norm = _norm(centroid)
+    c_norm = norm(centroid)
     out = []
     for pos, (s, bag) in enumerate(zip(sents, bags, strict=True)):
         density = min(1.0, facts[s.index] / max(1.0, s.words / 12))
         position = 1.0 / (1.0 + 0.4 * pos)
         na = norms[s.index]
         out.append(
-            0.35 * _cosine(bag, na, centroid, c_norm)
-            + 0.25 * _cosine(bag, na, art_bag, art_norm)
+            0.35 * cosine_normed(bag, na, centroid, c_norm)
+            + 0.25 * cosine_normed(bag, na, art_bag, art_norm)
             + 0.2 * density
             + 0.2 * position
         )
     return out
-
-
-def _norm(bag: Counter[str]) -> float:
-    """The Euclidean norm of a bag of words, as :func:`retell.plan.cosine` computes it."""
-    return math.sqrt(sum(map(mul, bag.values(), bag.values())))
-
-
-def _cosine(a: Counter[str], na: float, b: Counter[str], nb: float) -> float:
-    """:func:`retell.plan.cosine` of ``a`` and ``b`` given their norms: the same float."""
-    if not a or not b:
-        return 0.0
-    common = a.keys() & b.keys()
-    if not common:
-        return 0.0
-    dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
-    if not dot:
-        return 0.0
-    return dot / (na * nb)
 
 
 def select(
@@ -366,10 +356,10 @@ def write_parts(
     """The sentences of each part, within ±15 % of its budget counting the closing question."""
     facts = fact_counts(article)
     bags = sentence_bags(article)  # the planner's, when it planned this article
-    norms = [_norm(b) for b in bags]
+    norms = [norm(b) for b in bags]
     dupes = duplicates(article.sentences)
     art_bag = Counter(chain.from_iterable(content_stems(s.text) for s in article.sentences))
-    art_norm = _norm(art_bag)
+    art_norm = norm(art_bag)
     taken: Counter[str] = Counter()
     continues, goes_on = quote_links(article)
     segments = []
@@ -378,13 +368,12 @@ def write_parts(
         scores = _scores(article, part, facts, bags, art_bag, norms, art_norm)
         if taken:
             # Repetition across parts: a sentence saying again what an earlier part said.
-            norm_taken = _norm(taken)
+            norm_taken = norm(taken)
             for j, s in enumerate(sents):
                 bag = bags[s.index]
                 common = bag.keys() & taken.keys()  # integer products: exact in any order
                 dot = sum(map(mul, map(bag.__getitem__, common), map(taken.__getitem__, common)))
-                norm = norms[s.index]
-                if dot and dot > 0.5 * norm * norm_taken:
+                if dot and dot > 0.5 * norms[s.index] * norm_taken:
                     scores[j] *= 0.3
         vs = [
             [] if s.index in dupes else variants(s, s.index in continues, s.index in goes_on)
