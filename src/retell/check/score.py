@@ -22,6 +22,20 @@ from typing import NamedTuple
 from retell.check.align import Alignment, SourceIndex, SourceSentence
 from retell.check.text import Token, lexicon, word_info
 
+# the features of a minimal-edit diff against the window, and of runs copied from the source:
+# computed as groups, only when the shipped model weighs one of them
+_EDIT = (
+    "lcs_ratio",
+    "subst_n",
+    "subst_intr",
+    "insert_n",
+    "pair_support",
+    "subst_unrel",
+    "subst_sister",
+    "subst_adj",
+)
+_FRAGMENTS = ("frag_n", "frag_density", "frag_jumps", "frag_far", "frag_cover")
+
 FEATURES = (
     "cov",
     "exact",
@@ -46,19 +60,8 @@ FEATURES = (
     "antonym",
     "neg_r",
     "window_len",
-    "lcs_ratio",
-    "subst_n",
-    "subst_intr",
-    "insert_n",
-    "pair_support",
-    "subst_unrel",
-    "subst_sister",
-    "subst_adj",
-    "frag_n",
-    "frag_density",
-    "frag_jumps",
-    "frag_far",
-    "frag_cover",
+    *_EDIT,
+    *_FRAGMENTS,
 )
 
 
@@ -167,19 +170,6 @@ def features(
     return f
 
 
-_EDIT = (
-    "lcs_ratio",
-    "subst_n",
-    "subst_intr",
-    "insert_n",
-    "pair_support",
-    "subst_unrel",
-    "subst_sister",
-    "subst_adj",
-)
-_FRAGMENTS = ("frag_n", "frag_density", "frag_jumps", "frag_far", "frag_cover")
-
-
 def _edit_features(
     ix: SourceIndex, toks: Sequence[Token], al: Alignment, lcs: bool = True
 ) -> dict[str, float]:
@@ -192,16 +182,7 @@ def _edit_features(
     rt = [t for t in toks if t.lower[0].isalnum()]
     st = [t for i in al.window for t in ix.sentences[i].toks if t.lower[0].isalnum()]
     if not rt or not st:
-        return {
-            "lcs_ratio": 0.0,
-            "subst_n": 0.0,
-            "subst_intr": 0.0,
-            "insert_n": 0.0,
-            "pair_support": 0.0,
-            "subst_unrel": 0.0,
-            "subst_sister": 0.0,
-            "subst_adj": 0.0,
-        }
+        return dict.fromkeys(_EDIT, 0.0)
     ra = [t.lemma for t in rt]
     sa = [t.lemma for t in st]
     wl = {t.lemma for t in st}
