@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
+from operator import itemgetter
 from typing import cast
 
 from retell.ingest.article import Article, Sentence
@@ -148,14 +149,15 @@ _MEMO_SIZE = 64
 
 def _choose(article: Article, texts: Sequence[str], used: set[str]) -> tuple[str, tuple[str, ...]]:
     """The question and what it adds to ``used`` (see :func:`question`); ``used`` is not changed."""
-    cands = subjects(article, texts)
-    fresh = [c for c in cands if f"s:{c.head}" not in used] or cands
+    cands = _ranked(article, texts)
+    fresh = [c for c in cands if f"s:{c[2]}" not in used] or cands
     order = [t for t in TEMPLATES if f"t:{t[0]}" not in used] or list(TEMPLATES)
-    for subj in fresh[:6]:
+    for _, text, head, plural, det in fresh[:6]:
+        phrase = f"{det} {text}".strip()  # Subject.phrase
         for key, template in order:
-            q = _fill(template, subj)
+            q = _fill(template, phrase, plural)
             if MIN_WORDS <= len(q.split()) <= MAX_WORDS and q not in used:
-                return q, (f"t:{key}", f"s:{subj.head}", q)
+                return q, (f"t:{key}", f"s:{head}", q)
     return _fallback(used)
 
 
@@ -175,12 +177,20 @@ def _fallback(used: set[str]) -> tuple[str, tuple[str, ...]]:
 _NUMBER_VARIANT = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # "[sg|pl]" in a template
 
 
-def _fill(template: str, subj: Subject) -> str:
-    idx = 1 if subj.plural else 0
-    text = (
-        _NUMBER_VARIANT.sub(lambda m: m.group(1 + idx), template) if "[" in template else template
-    )
-    text = text.replace("{s}", subj.phrase)
+def _numbered(template: str, idx: int) -> str:
+    """The template with each "[sg|pl]" resolved: singular for ``idx`` 0, plural for 1."""
+    return _NUMBER_VARIANT.sub(lambda m: m.group(1 + idx), template)
+
+
+# each template's singular and plural wording, made once
+_NUMBERED = {
+    template: (_numbered(template, 0), _numbered(template, 1)) for _, template in TEMPLATES
+}
+
+
+def _fill(template: str, phrase: str, plural: bool) -> str:
+    """The template for a subject ``phrase`` (its determiner included) of that number."""
+    text = _NUMBERED[template][1 if plural else 0].replace("{s}", phrase)
     return text[0].upper() + text[1:]
 
 
@@ -192,60 +202,83 @@ def subjects(article: Article, texts: Sequence[str]) -> list[Subject]:
     its head's lemma occurs in the segment, weighted by how concentrated it is here rather than
     across the article (tf·idf-like), with a small bonus for phrases seen twice.
     """
+    return [
+        Subject(text, head, plural, det, -neg)
+        for neg, text, head, plural, det in _ranked(article, texts)
+    ]
+
+
+# A candidate of :func:`_ranked`: (minus its score, text, head lemma, plural, determiner).
+_Ranked = tuple[float, str, str, bool, str]
+
+
+def _ranked(article: Article, texts: Sequence[str]) -> list[_Ranked]:
+    """:func:`subjects` as plain tuples, in the same order: the question reads the first few
+    only, so the others are never made into :class:`Subject` objects."""
     capitalised = _capitalised_words(article.text)
     seg = [_text_chunks(text, capitalised) for text in texts]
     art_lemmas = _article_lemmas(article.text)
-    seg_lemmas = Counter(chain.from_iterable(lemmas for _, _, lemmas in seg))
+    seg_lemmas = Counter(chain.from_iterable(lemmas for _, lemmas in seg))
     phrases: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
-    info: dict[str, tuple[str, bool, str]] = {}
-    for toks, chunks, _ in seg:
-        for start, end, head_i in chunks:
-            words = toks[start:end]
-            phrase = " ".join(words)
+    info: dict[str, tuple[str, bool, str, int]] = {}
+    for cands, _ in seg:
+        for phrase, determined, head, plural, n_words in cands:
             phrases[phrase] = phrases.get(phrase, 0) + 1
-            prev = toks[start - 1].lower() if start > 0 else ""
-            determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
-            if not determined and len(words) > 1 and prev not in _PREPOSITIONS:
-                determined = _countable_singular(_lemma(toks[head_i]))  # "a Sikh community leader"
-            det = "the" if determined else info.get(phrase, ("", False, ""))[2]
-            head = toks[head_i].lower()
-            info[phrase] = (_lemma(head), _is_plural(head), det)
+            det = "the" if determined else info.get(phrase, ("", False, "", 0))[2]
+            info[phrase] = (head, plural, det, n_words)
     n_art = max(1, len(article.sentences))
     out = []
     for phrase, n in phrases.items():
-        head, plural, det = info[phrase]
+        head, plural, det, n_words = info[phrase]
+        if not plural and not det and n_words == 1 and _countable_singular(head):
+            continue  # a bare singular count noun never seen after a determiner: likely a verb
         tf = seg_lemmas.get(head, 0) or n
         df = art_lemmas.get(head, 0) or tf
         score = tf * math.log(1.0 + n_art * tf / df) * (1.0 + 0.3 * (n - 1))
-        score *= 1.0 + 0.15 * (len(phrase.split()) - 1)
-        if not plural and not det and _countable_singular(head) and len(phrase.split()) == 1:
-            continue  # a bare singular count noun never seen after a determiner: likely a verb
-        if "ADJ" in pos_of(head) and n == 1:
+        score *= 1.0 + 0.15 * (n_words - 1)
+        if n == 1 and "ADJ" in pos_of(head):
             score *= 0.25  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
-        out.append(Subject(phrase, head, plural, det, score))
-    out.sort(key=lambda s: (-s.score, s.text))
+        out.append((-score, phrase, head, plural, det))
+    out.sort()  # by score, then text: the texts differ, so the rest is never compared
     return out
 
 
+# A chunk of one text as :func:`_ranked` reads it: (phrase, whether a determiner or possessive
+# goes before it, head lemma, whether the head is plural, number of words).
+_Cand = tuple[str, bool, str, bool, int]
+
+
 @lru_cache(maxsize=256)
-def _text_chunks(
-    text: str, capitalised: frozenset[str]
-) -> tuple[list[str], list[tuple[int, int, int]], tuple[str, ...]]:
-    """The tokens of one segment text, its :func:`_chunks` and the noun lemmas of its lower-case
-    words (cached: the engine asks for the question of several candidate summaries that share
-    sentences). Read-only."""
+def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], tuple[str, ...]]:
+    """The candidates of one segment text (its :func:`_chunks` as :data:`_Cand`) and the noun
+    lemmas of its lower-case words (cached: the engine asks for the question of several
+    candidate summaries that share sentences). Read-only."""
     toks = _WORD.findall(text)
-    lows = [t.lower() for t in toks if t[:1].islower()]
+    lows = list(map(str.lower, toks))
+    cands = []
+    for start, end, head_i in _chunks(toks, lows, capitalised):
+        prev = lows[start - 1] if start > 0 else ""
+        head = lows[head_i]
+        lemma = _lemma(head)
+        determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        if not determined and end - start > 1 and prev not in _PREPOSITIONS:
+            determined = _countable_singular(lemma)  # "a Sikh community leader"
+        cands.append((" ".join(toks[start:end]), determined, lemma, _is_plural(head), end - start))
+    # the lower-cased words that open on a lower-case letter (a token is never empty)
+    lower = list(compress(lows, map(str.islower, map(_FIRST, toks))))
     table = noun_table()
     # noun_lemma(w) is table.get(w, w) for a lower-cased w: one map in C instead of a call each
     lemmas = (
-        cast("tuple[str, ...]", tuple(map(table.get, lows, lows)))  # with a default: no None
+        cast("tuple[str, ...]", tuple(map(table.get, lower, lower)))  # with a default: no None
         if table is not None
-        else tuple(map(_lemma, lows))
+        else tuple(map(_lemma, lower))
     )
-    return toks, _chunks(toks, capitalised), lemmas
+    return cands, lemmas
+
+
+_FIRST = itemgetter(0)
 
 
 # A word token of _WORD that opens on a lower-case letter. _WORD takes a maximal run of
@@ -346,8 +379,13 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
 _CLAUSE_SUBJECTS = frozenset(["who", "which", "that", "they", "we", "i", "you", "he", "she", "it"])
 
 
-def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int, int]]:
-    """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun."""
+def _chunks(
+    toks: list[str], lows: list[str], capitalised: frozenset[str]
+) -> list[tuple[int, int, int]]:
+    """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun.
+
+    ``lows`` is ``toks`` lower-cased (made once: the tests below ask about a word more than once).
+    """
     out = []
     n = len(toks)
     # whether each token is a content word here, once (the loops below ask about most twice)
@@ -369,7 +407,7 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
             j += 1
         # the run toks[i:j]; end it at its last word that can head a noun phrase here
         end = j
-        while end > i and not _head_ok(toks, end - 1):
+        while end > i and not _head_ok(lows, end - 1):
             end -= 1
         if end > i:
             start = max(i, end - 3)
@@ -380,65 +418,77 @@ def _chunks(toks: list[str], capitalised: frozenset[str]) -> list[tuple[int, int
             for t in range(start, end - 1):
                 if _is_plural(toks[t]):
                     start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
-            if start < end - 1 and start > 0 and toks[start - 1].lower() in _CLAUSE_SUBJECTS:
+            if start < end - 1 and start > 0 and lows[start - 1] in _CLAUSE_SUBJECTS:
                 start += 1  # "commanders who use abuse": after a subject the word is its verb
             elif (
                 start < end - 1
                 and start > 0
-                and toks[start - 1].lower() == "to"
-                and "VERB" in pos_of(toks[start].lower())
+                and lows[start - 1] == "to"
+                and "VERB" in pos_of(lows[start])
             ):
                 start += 1  # "to tackle migrant deaths": after "to" a verb-or-noun is the verb
             head_i = end - 1
-            if toks[head_i].lower() in _WEAK_HEADS and end + 1 < n and toks[end].lower() == "of":
+            if lows[head_i] in _WEAK_HEADS and end + 1 < n and lows[end] == "of":
                 k = end + 1
-                while k < n and toks[k].lower() in _DETERMINERS:
+                while k < n and lows[k] in _DETERMINERS:
                     k += 1
                 m = k
                 while m < n and m - k < 2 and content[m]:
                     m += 1
-                while m > k and not _head_ok(toks, m - 1):
+                while m > k and not _head_ok(lows, m - 1):
                     m -= 1
                 if m > k:
                     out.append((k, m, m - 1))
             else:
                 out.append((start, end, head_i))
-                if end + 1 < n and toks[end].lower() == "of" and end - start == 1:
+                if end + 1 < n and lows[end] == "of" and end - start == 1:
                     k = end + 1
-                    if k < n and content[k] and _head_ok(toks, k):
+                    if k < n and content[k] and _head_ok(lows, k):
                         m = k + 1
                         # the noun phrase must end there: not before another content word,
                         # nor before one left out only because the article capitalises it
                         # elsewhere ("critic of mainstream [climate policy]")
-                        if not (m < n and (content[m] or toks[m].lower() in capitalised)):
+                        if not (m < n and (content[m] or lows[m] in capitalised)):
                             out.append((start, m, head_i))  # "punishment of deserters"
         i = j + 1
     return out
 
 
-def _head_ok(toks: list[str], i: int) -> bool:
-    """Can ``toks[i]`` head a noun phrase here? Reject verbs that lemminflect also lists as nouns.
+def _head_ok(lows: list[str], i: int) -> bool:
+    """Can ``lows[i]`` (a lower-cased token) head a noun phrase here? Reject verbs that
+    lemminflect also lists as nouns.
 
     Verbal forms (``beating``, ``accused``, ``left``) count only straight after a determiner; a
     noun/verb word followed by a determiner or pronoun is a verb with its object (``show a``).
     """
-    tok = toks[i].lower()
-    if not _nounish(tok):
+    kind = _head_kind(lows[i])
+    if kind != _VERB_TOO and kind != _VERB_FORM:
+        return kind == _NOUN
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if nxt in _DETERMINERS or nxt in _PRONOUNS or nxt in _CLAUSE_OPENERS:
         return False
+    prev = lows[i - 1] if i > 0 else ""
+    if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
+        return False  # "the protests spread": a plural noun, then its verb
+    return kind == _VERB_TOO or prev in _DETERMINERS
+
+
+# What a word is as a head (:func:`_head_kind`): no noun; a noun only; a noun and a verb in
+# its base form; a verbal form ("beating", "accused", "left": a head only after a determiner).
+_NOT_NOUN, _NOUN, _VERB_TOO, _VERB_FORM = range(4)
+
+
+@lru_cache(maxsize=65536)
+def _head_kind(tok: str) -> int:
+    """What the lower-case ``tok`` is as a head, whatever its neighbours (see :func:`_head_ok`)."""
+    if not _nounish(tok):
+        return _NOT_NOUN
     pos = pos_of(tok)
-    prev = toks[i - 1].lower() if i > 0 else ""
-    nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-    after_det = prev in _DETERMINERS
-    if "VERB" in pos:
-        if nxt in _DETERMINERS or nxt in _PRONOUNS or nxt in _CLAUSE_OPENERS:
-            return False
-        if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
-            return False  # "the protests spread": a plural noun, then its verb
-        # membership in lemminflect's tuples directly (a set of each cost more than the test)
-        inflected = tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
-        if (tok.endswith(("ing", "ed")) or inflected) and not after_det:
-            return False
-    return True
+    if "VERB" not in pos:
+        return _NOUN
+    # membership in lemminflect's tuples directly (a set of each cost more than the test)
+    inflected = tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
+    return _VERB_FORM if tok.endswith(("ing", "ed")) or inflected else _VERB_TOO
 
 
 @lru_cache(maxsize=65536)
