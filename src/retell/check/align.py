@@ -102,7 +102,7 @@ class SourceIndex:
         # everything below is built on first use: a report copied sentence by sentence is
         # checked by its verbatim text alone and never pays for word postings
         self._where: dict[str, int] | None = None
-        self._postings: tuple[dict[str, int], dict[str, int], dict[str, int]] | None = None
+        self._clem: dict[str, int] | None = None
         self._anylem: dict[str, int] | None = None
         self._parts: dict[str, int] | None = None
         self._lists: dict[int, list[int]] = {}
@@ -131,47 +131,35 @@ class SourceIndex:
             self._where = where
         return self._where
 
-    def _content(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        """(words and content lemmas, content lemmas alone, content lemma: how many sentences
-        hold it); lemmas are looked up once per distinct word, not per token."""
-        if self._postings is None:
-            where = self._words
-            lemmas: dict[str, int] = {}
-            anylem: dict[str, int] = {}  # any lemma, stop words included: _lemma_post
-            get, aget = lemmas.get, anylem.get
+    def _content(self) -> tuple[dict[str, int], dict[str, int]]:
+        """(content lemmas, any lemma — stop words included: :meth:`_lemma_post`), each with
+        the mask of the sentences holding it; lemmas are looked up once per distinct word, not
+        per token. A word's or lemma's postings (``post``) are the two masks of the words and
+        of the content lemmas or-ed together where asked, not a third table."""
+        if self._clem is None:
+            where = self._where or self._words
+            clem: dict[str, int] = {}
+            anylem: dict[str, int] = {}
+            get, aget = clem.get, anylem.get
             for (lem, c), at in zip(map(word_info, where), where.values(), strict=True):
                 anylem[lem] = aget(lem, 0) | at
                 if c:
-                    lemmas[lem] = get(lem, 0) | at
-            if self._anylem is None:
-                self._anylem = anylem
-            post = dict(where)
-            pget = post.get
-            for lem, at in lemmas.items():
-                post[lem] = pget(lem, 0) | at
-            self._postings = (post, lemmas, {lem: at.bit_count() for lem, at in lemmas.items()})
-        return self._postings
+                    clem[lem] = get(lem, 0) | at
+            self._clem = clem
+            self._anylem = anylem
+            return clem, anylem
+        assert self._anylem is not None
+        return self._clem, self._anylem
 
-    @property
-    def _post(self) -> dict[str, int]:
-        """Words and content lemmas."""
-        return (self._postings or self._content())[0]
-
-    @property
-    def _df(self) -> dict[str, int]:
-        """Content lemma: how many sentences hold it."""
-        return (self._postings or self._content())[2]
+    def _post(self, word: str) -> int:
+        """The sentences holding a lower-case word, or a word whose content lemma it is."""
+        return (self._where or self._words).get(word, 0) | (self._clem or self._content()[0]).get(
+            word, 0
+        )
 
     def _lemma_post(self) -> dict[str, int]:
         """Any lemma, stop words included (copied fragments follow every word)."""
-        if self._anylem is None:
-            out: dict[str, int] = {}
-            get = out.get
-            for low, at in self._words.items():
-                lem = word_info(low)[0]
-                out[lem] = get(lem, 0) | at
-            self._anylem = out
-        return self._anylem
+        return self._anylem or self._content()[1]
 
     def _part_post(self) -> dict[str, int]:
         """Parts of hyphenated and dotted words: Kyiv-based -> kyiv; U.K. -> uk."""
@@ -201,20 +189,20 @@ class SourceIndex:
 
     def has_lemma(self, lem: str) -> bool:
         """Whether a content lemma occurs anywhere in the source."""
-        return lem in self._df
+        return lem in (self._clem or self._content()[0])
 
     def has_word(self, low: str) -> bool:
         """Whether a lower-case word occurs anywhere in the source."""
-        return low in self._words
+        return low in (self._where or self._words)
 
     def sentences_with(self, word: str) -> list[int]:
         """Indices of the sentences holding a lower-case word or content lemma (in order)."""
-        return self._list(self._post.get(word, 0))
+        return self._list(self._post(word))
 
     def sentences_naming(self, word: str) -> set[int]:
         """Sentences holding a word, also as part of a hyphenated or dotted one (Kyiv-based,
         U.K.): where a name word may be given."""
-        return set(self._list(self._post.get(word, 0) | self._part_post().get(word, 0)))
+        return set(self._list(self._post(word) | self._part_post().get(word, 0)))
 
     def sentences_with_lemma(self, lem: str) -> list[int]:
         """Sentences holding a word with this lemma, stop words included."""
@@ -225,7 +213,10 @@ class SourceIndex:
         length (Russian / Russia, English / England)."""
         if self._by_prefix is None:
             by: dict[str, list[str]] = {}
-            for x in self._post:
+            where = self._where or self._words
+            clem = self._clem or self._content()[0]
+            # the words, then the content lemmas that are no word of the source
+            for x in (*where, *(x for x in clem if x not in where)):
                 if len(x) >= 4:
                     by.setdefault(x[:4], []).append(x)
             self._by_prefix = by
@@ -297,14 +288,14 @@ class SourceIndex:
 
     def related_in_source(self, lem: str) -> bool:
         """Whether a word or one of its WordNet relatives occurs anywhere in the source."""
-        df = self._df
-        return any(r in df for r in lexicon().related(lem))
+        clem = self._clem or self._content()[0]
+        return any(r in clem for r in lexicon().related(lem))
 
     def idf(self, lem: str) -> float:
         got = self._idf.get(lem)
         if got is None:
-            df = (self._postings or self._content())[2]
-            got = self._idf[lem] = math.log(1.0 + self._n / (1.0 + df.get(lem, 0))) + 0.5
+            df = (self._clem or self._content()[0]).get(lem, 0).bit_count()
+            got = self._idf[lem] = math.log(1.0 + self._n / (1.0 + df)) + 0.5
         return got
 
     def broader_of(self, i: int) -> frozenset[int]:
@@ -322,13 +313,18 @@ class SourceIndex:
         sentence's words, and a report's candidates share theirs): holding its lemma or form,
         holding only a relative (words and content lemmas alike: the scores), holding its
         content lemma or form, and holding a relative's content lemma (the window match)."""
-        post, clem, _ = self._postings or self._content()
-        exact = post.get(lemma, 0) | post.get(lower, 0)
+        where = self._where or self._words
+        clem = self._clem or self._content()[0]
+        wget, cget = where.get, clem.get
+        exact = wget(lemma, 0) | cget(lemma, 0) | wget(lower, 0) | cget(lower, 0)
         rel = crel = 0
-        for r in post.keys() & lexicon().related(lemma):  # content lemmas are keys of post too
-            rel |= post[r]
-            crel |= clem.get(r, 0)
-        return exact, rel & ~exact, clem.get(lemma, 0) | self._words.get(lower, 0), crel
+        related = lexicon().related(lemma)
+        for r in where.keys() & related:
+            rel |= where[r]
+        for r in clem.keys() & related:
+            rel |= clem[r]
+            crel |= clem[r]
+        return exact, rel & ~exact, cget(lemma, 0) | wget(lower, 0), crel
 
     def align(self, toks: Sequence[Token], cited: Iterable[str] = ()) -> Alignment:
         """Align the content tokens of one rewrite sentence to the best window of the source.
