@@ -29,6 +29,28 @@ class Sentence:
         return len(self.text.split())
 
 
+_new = object.__new__
+
+
+def new_sentence(sid: str, index: int, text: str, start: int, end: int, paragraph: int) -> Sentence:
+    """``Sentence(sid, index, text, start, end, paragraph)``, made the way ingest needs it: fast.
+
+    Ingest makes one for every sentence of every text. A frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__`` (~1 µs a sentence); filling the new instance's
+    ``__dict__`` directly gives an equal object in a third of the time. Sentence has no
+    ``__post_init__`` that this would skip.
+    """
+    sentence = _new(Sentence)
+    fields = sentence.__dict__
+    fields["id"] = sid
+    fields["index"] = index
+    fields["text"] = text
+    fields["start"] = start
+    fields["end"] = end
+    fields["paragraph"] = paragraph
+    return sentence
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph: its span in the text and the range of its sentence indices [first, last)."""

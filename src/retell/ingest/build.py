@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from retell.errors import EmptyInputError
-from retell.ingest.article import Article, Paragraph, Sentence
+from retell.ingest.article import Article, Paragraph, Sentence, new_sentence
 from retell.ingest.junk import (
     is_junk,
     junk_kind,
@@ -126,14 +126,14 @@ def _find_byline(text: str, units: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _captions_marked(found: list[list[tuple[int, int, str | None]]]) -> bool:
+def _captions_marked(found: list[list[tuple[int, int, str, str | None]]]) -> bool:
     """Whether a detached final " ." marks captions here rather than tokenised sentences.
 
     In DailyMail articles captions, list items and subheads end " ." among ordinary sentences;
     in tokenised text (CNN/DM highlights, model summaries) every sentence ends that way. So
     only a text of six sentences or more, at least three ending normally, loses its captions.
     """
-    kinds = [k for row in found for _, _, k in row if k != "boilerplate"]
+    kinds = [k for row in found for _, _, _, k in row if k != "boilerplate"]
     captions = kinds.count("caption")
     normal = len(kinds) - captions
     return len(kinds) >= 6 and normal >= 3 and captions <= 0.9 * len(kinds)
@@ -188,12 +188,12 @@ def build_article(
     bullets = any(c in text for c in _BULLET_MARKS)
     leads = lead_junk_marks(text)
     junk_words = junk_word_spans(text)
-    found: list[list[tuple[int, int, str | None]]] = []
+    found: list[list[tuple[int, int, str, str | None]]] = []
     for u0, u1 in units:
         if (u0, u1) in headings:
             skipped.append((u0, u1, "heading"))
             continue
-        row: list[tuple[int, int, str | None]] = []
+        row: list[tuple[int, int, str, str | None]] = []
         for s0, s1 in sentences(text, u0, u1):
             if bullets and text.startswith(_BULLET_MARKS, s0, s1):
                 bullet = _BULLET.match(text, s0, s1)
@@ -208,7 +208,8 @@ def build_article(
             anywhere = junk_words is None or (
                 bool(junk_words) and any(s0 <= a and b <= s1 for a, b in junk_words)
             )
-            row.append((s0, s1, junk_kind(text[s0:s1], anywhere=anywhere)))
+            sentence = text[s0:s1]
+            row.append((s0, s1, sentence, junk_kind(sentence, anywhere=anywhere)))
         found.append(row)
     tokenised = _is_tokenised(text)
     drop_captions = not tokenised and _captions_marked(found)
@@ -216,12 +217,12 @@ def build_article(
     paras: list[Paragraph] = []
     for row in found:
         first = len(sents)
-        for s0, s1, kind in row:
+        for s0, s1, sentence, kind in row:
             if kind == "boilerplate" or (kind == "caption" and drop_captions):
                 skipped.append((s0, s1, kind))
                 continue
             n = len(sents)
-            sents.append(Sentence(f"s{n + 1}", n, text[s0:s1], s0, s1, len(paras)))
+            sents.append(new_sentence(f"s{n + 1}", n, sentence, s0, s1, len(paras)))
         if len(sents) > first:
             paras.append(
                 Paragraph(len(paras), sents[first].start, sents[-1].end, first, len(sents))

@@ -18,6 +18,7 @@ plain-text path, which stays as fast as it was.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 __all__ = [
     "AUTHOR_BIO",
@@ -109,6 +110,7 @@ _ANY_WORDS = (
     "facebook",
     "instagram",
 )
+_ANY_WORD_BYTES = tuple(word.encode("ascii") for word in _ANY_WORDS)
 # The non-ASCII letters that an IGNORECASE pattern lets match an ASCII letter ("ſ" matches "s"):
 # only when none is there does a lower-cased substring test rule the regex out.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -124,13 +126,21 @@ def junk_word_spans(text: str) -> list[tuple[int, int]] | None:
     does, :func:`junk_kind` can skip that test (``anywhere=False``); seven texts in ten hold
     none of the words at all. One ``find`` per word over the text replaces a look per sentence.
     """
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+    if text.isascii():
+        return _word_spans(text.lower(), _ANY_WORDS)
+    if any(c in text for c in _FOLDS_TO_ASCII):
         return None
-    low = text.lower()
-    if len(low) != len(text):
-        return None
+    # With those ruled out, lower-casing a character beyond ASCII gives one character beyond
+    # ASCII ("\u0130" and the Kelvin sign are the only exceptions): it is in no word found, and
+    # may as well be a "?". Bytes lower-case ASCII with no look-up of each character's case,
+    # ~3x faster than ``str.lower`` on such a text.
+    return _word_spans(text.encode("ascii", "replace").lower(), _ANY_WORD_BYTES)
+
+
+def _word_spans(low: str | bytes, words: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """Where each of ``words`` (str for a str, bytes for bytes) occurs in ``low``."""
     spans = []
-    for word in _ANY_WORDS:
+    for word in words:
         at = low.find(word)
         while at >= 0:
             spans.append((at, at + len(word)))

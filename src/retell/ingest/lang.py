@@ -84,6 +84,7 @@ _SHARED = frozenset(w for w, n in Counter(w for s in _STOP.values() for w in s).
 _STOP = {name: words - _SHARED for name, words in _STOP.items()}
 # Each remaining word votes for exactly one language: one look-up per distinct word of the sample.
 _LANG_OF = {w: name for name, words in _STOP.items() for w in words}
+_FOREIGN_WORDS = frozenset(w for w, name in _LANG_OF.items() if name != "English")
 _MIN_WORDS = 12  # below this a stop-word vote means little; only the script check applies
 # English prose has a fifth or more of its words in the English list (0.21 at least over the
 # CNN/DM and FRANK/SummEdits articles); a Latvian, Czech or Indonesian text, none of whose
@@ -96,11 +97,24 @@ OTHER = "another language"
 
 # Bytes kept by the fast tokenisation: the letters a-z and the apostrophe; all else is a space.
 _KEEP = bytes(c if 97 <= c <= 122 or c == 39 else 32 for c in range(256))
+# The same, with A-Z lower-cased on the way: the tokenisation of a text not yet lower-cased.
+_KEEP_FOLDED = bytes(c + 32 if 65 <= c <= 90 else k for c, k in enumerate(_KEEP))
 _LATIN_LETTER = re.compile("[\u00e0-\u024f]")
 # An apostrophe that is not between two letters is in no word: it separates, as a space does.
 _LONE_APOSTROPHE = re.compile(r"'(?:(?<![a-z]')|(?![a-z]))")
 # Letters between two apostrophes: "rock'n'roll" is two words, "rock'n" and "roll".
 _CHAIN = re.compile(r"'[a-z]+'")
+
+# Counting letters by their UTF-8 bytes. Every letter of a script in _SCRIPTS is U+0370 or
+# above and outside U+2000-U+2FFF (whose lead byte, E2, is that of curly quotes and dashes): its
+# lead byte is one of CD-E1 or E3-ED. Deleting all other bytes leaves at least one byte per such
+# letter, so fewer than ten bytes left means fewer than ten letters, with no regex scan.
+_NOT_SCRIPT_LEAD = bytes(b for b in range(256) if not (0xCD <= b <= 0xE1 or 0xE3 <= b <= 0xED))
+# The characters whose lower case is in _LATIN_LETTER's range, is ASCII while they are not, or
+# is two characters: U+00C0-U+024F (UTF-8 lead bytes C3-C9), and U+212A, U+212B, U+2C7E and
+# U+2C7F (E2 84 and E2 B1 open them). A text with none of them lower-cases, for the a-z
+# tokenisation, exactly as its ASCII letters do, and no "é" sends it to ``_WORD``.
+_NOT_LATIN_LEAD = bytes(b for b in range(256) if not 0xC3 <= b <= 0xC9)
 
 
 def _tokens(low: str) -> tuple[int, list[str]]:
@@ -117,7 +131,24 @@ def _tokens(low: str) -> tuple[int, list[str]]:
     if not low.isascii() and _LATIN_LETTER.search(low):
         words = _WORD.findall(low)
         return len(words), words
-    flat = low.encode("ascii", "replace").translate(_KEEP).decode("ascii")
+    return _split_flat(low.encode("ascii", "replace").translate(_KEEP).decode("ascii"))
+
+
+def _sample_tokens(sample: str, data: bytes | None) -> tuple[int, list[str]]:
+    """``_tokens(sample.lower())``, lower-casing in the byte table when that is the same.
+
+    Args:
+        data: ``sample`` in UTF-8, or None when it is ASCII.
+    """
+    if data is not None and (
+        data.translate(None, _NOT_LATIN_LEAD) or b"\xe2\x84" in data or b"\xe2\xb1" in data
+    ):
+        return _tokens(sample.lower())  # "é" may be there: str.lower, then perhaps _WORD
+    return _split_flat(sample.encode("ascii", "replace").translate(_KEEP_FOLDED).decode("ascii"))
+
+
+def _split_flat(flat: str) -> tuple[int, list[str]]:
+    """The words of ``flat`` (only a-z, apostrophes and spaces), counted as ``_WORD`` does."""
     if "'" in flat:
         flat = _LONE_APOSTROPHE.sub(" ", flat)
     words = flat.split()
@@ -145,8 +176,17 @@ def detect_language(text: str, *, unknown: bool = False) -> str | None:
             it; plain text does not, since a garbled summary ("mike tindall , UNK dude , …")
             must still be audited rather than refused.
     """
+    return _detect(text, unknown=unknown, refusing=False)
+
+
+def _detect(text: str, *, unknown: bool, refusing: bool) -> str | None:
+    """:func:`detect_language`; when ``refusing``, None also for every text it would call
+    English, and the vote is skipped when no other language can have won it."""
     sample = text[:3000]  # ~500 words: plenty for a vote, and keeps this well under 1 ms
-    others = 0 if sample.isascii() else len(_NON_LATIN.findall(sample))  # isascii is O(1)
+    data = None if sample.isascii() else sample.encode("utf-8", "surrogatepass")  # O(1) test
+    others = 0
+    if data is not None and len(data.translate(None, _NOT_SCRIPT_LEAD)) >= 10:
+        others = len(_NON_LATIN.findall(sample))
     latin = len(_LATIN.findall(sample)) if others >= 10 else 0
     # A Chinese, Japanese or Korean character holds about as much as three Latin letters: a
     # page of Chinese lyrics with pinyin under each line is Chinese, not English.
@@ -154,9 +194,16 @@ def detect_language(text: str, *, unknown: bool = False) -> str | None:
         n = len(rx.findall(sample))
         if n >= 10 and n * (_DENSE if name in _DENSE_SCRIPTS else 1) >= latin * 0.5:
             return name
-    n, words = _tokens(sample.lower())
+    n, words = _sample_tokens(sample, data)
     if n < _MIN_WORDS:
         return None
+    if refusing:
+        # Another language wins with a tenth of the words at least. English prose holds a few
+        # words of other lists ("i", "per", "come"): when all of them together are fewer, no
+        # single language's share can reach that.
+        present = _FOREIGN_WORDS.intersection(words)
+        if not present or sum(map(words.count, present)) / n < 0.1:
+            return None
     # Each stop word found votes for its language; the counting is done in C.
     hits = dict.fromkeys(_STOP, 0)
     hits.update(Counter(map(_LANG_OF.__getitem__, filter(_LANG_OF.__contains__, words))))
@@ -164,6 +211,8 @@ def detect_language(text: str, *, unknown: bool = False) -> str | None:
     best = max(scores, key=lambda k: scores[k])
     if best != "English" and scores[best] >= 0.1 and scores["English"] < scores[best] * 0.6:
         return best
+    if refusing:
+        return None
     if scores["English"] >= 0.08:
         return "English"
     if unknown and len(words) >= _MIN_FOREIGN_WORDS and scores["English"] < _FOREIGN_SHARE:
@@ -177,8 +226,8 @@ def ensure_english(text: str, name: str = "") -> None:
     Raises:
         NotEnglishError: naming the language it looks like, and saying retell needs English.
     """
-    lang = detect_language(text)
-    if lang is not None and lang != "English":
+    lang = _detect(text, unknown=False, refusing=True)
+    if lang is not None:
         label = f"{name} " if name else "the text "
         raise NotEnglishError(
             f"{label}looks like {lang}, not English; retell only handles English articles "

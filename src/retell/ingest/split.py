@@ -14,7 +14,9 @@ offsets stay valid) and returns offsets, never rewritten text. It knows:
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterable
 
 __all__ = ["ABBREVIATIONS", "normalise_quotes", "paragraphs", "sentences"]
 
@@ -94,8 +96,14 @@ def _token_before(flat: str, i: int) -> str:
     """``_TOKEN.search(flat, max(0, i - 40), i).group(1)``, or "" when it finds none.
 
     The search's match is the run of letters, dots and hyphens that ends at ``i``, from its
-    first letter: two C-level strips find it without trying each of 40 start positions.
+    first letter: two C-level strips find it without trying each of 40 start positions. Most
+    often it is a plain word after a space, found by ``rfind`` without the strips.
     """
+    space = flat.rfind(" ", i - 40 if i > 40 else 0, i)
+    if space >= 0:
+        word = flat[space + 1 : i]
+        if word.isalpha() and word.isascii():  # only a-z and A-Z, all token characters
+            return word
     seg = flat[max(0, i - 40) : i]
     if seg.endswith("\n"):
         seg = seg[:-1]  # "$" also matches before a final newline
@@ -235,6 +243,8 @@ def _is_boundary(flat: str, m: re.Match[str]) -> bool:
     if len(punct) > 1 or m.group(3):
         return True  # an ellipsis before a capital, or a full stop inside a closing quote
     token = _token_before(flat, i)
+    if len(token) > 1 and token not in ABBREVIATIONS and "." not in token:
+        return True  # an ordinary word, as before most full stops: one look-up settles it
     if not token:
         return True
     if token in _BEFORE_NUMBER and nxt.isdigit():
@@ -258,6 +268,44 @@ def _tight_ok(flat: str, i: int) -> bool:
     return not token or (token not in ABBREVIATIONS and "." not in token)
 
 
+def _candidates(flat: str) -> Iterable[re.Match[str]]:
+    """``_CANDIDATE.finditer(flat)``, found faster when the paragraph allows it.
+
+    Most paragraphs have no "!", "?" or ellipsis: ``_CANDIDATE_DOT`` finds the same matches
+    (~3x faster). Many others have one or two: the full stops are still found by
+    ``_CANDIDATE_DOT``, the other marks by ``find``, and each is matched where it stands. A
+    match is kept unless it starts inside the one kept before, as ``finditer`` would skip it.
+    That is exact while no full stop comes right before another mark (".!", "...?"), where
+    ``_CANDIDATE``'s run of marks could be cut in a different place; then it is used itself.
+    """
+    if "!" not in flat and "?" not in flat and "\u2026" not in flat:
+        return _CANDIDATE_DOT.finditer(flat)
+    if ".!" in flat or ".?" in flat or ".\u2026" in flat:
+        return _CANDIDATE.finditer(flat)
+    found = list(_CANDIDATE_DOT.finditer(flat))
+    dots = len(found)
+    for mark in "!?\u2026":
+        at = flat.find(mark)
+        while at >= 0:
+            m = _CANDIDATE.match(flat, at)
+            if m:
+                found.append(m)
+            at = flat.find(mark, at + 1)
+    if len(found) == dots:
+        return found
+    found.sort(key=_START)
+    kept = []
+    end = 0
+    for m in found:
+        if m.start() >= end:
+            kept.append(m)
+            end = m.end()
+    return kept
+
+
+_START = operator.methodcaller("start")
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text[start:end]`` as offsets into ``text``.
 
@@ -273,8 +321,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     k = 0
     spans: list[tuple[int, int]] = []
     pos = 0
-    marks = "!" in flat or "?" in flat or "\u2026" in flat
-    for m in (_CANDIDATE if marks else _CANDIDATE_DOT).finditer(flat):
+    for m in _candidates(flat):
         tight = m.lastindex == 5
         if tight:
             if not _tight_ok(flat, m.start()):
@@ -310,10 +357,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             stack = []  # "… colour. 'If we …": a new quoted paragraph; the last one never closed
         elif stack and _keeps_quote_together(flat, events, k, stack, cut):
             continue
-        if flat[pos:cut].strip():
-            spans.append((start + pos, start + cut))
-            if stack:
-                stack = [(mark, False) for mark, _ in stack]
+        # The span holds this match's mark (pos is at most where the match starts, cut after
+        # the mark): it is never blank.
+        spans.append((start + pos, start + cut))
+        if stack:
+            stack = [(mark, False) for mark, _ in stack]
         pos = nxt
     if flat[pos:n].strip():
         tail = len(flat[pos:n].rstrip())
