@@ -15,6 +15,8 @@ from typing import Any
 
 from lemminflect import getAllLemmas
 
+from retell.facts._words import all_lemmas
+
 
 @lru_cache(maxsize=65536)
 def pos_of(word: str) -> dict[str, tuple[str, ...]]:
@@ -40,6 +42,16 @@ def pos_of(word: str) -> dict[str, tuple[str, ...]]:
         for k, v in merged.items()
     }
     return out
+
+
+pos_of_lower: Callable[[str], dict[str, tuple[str, ...]]] = all_lemmas
+"""``pos_of`` for a word that is its own lower case, from the cache the facts and the check use.
+
+Why: the question writer asks about each new word of an article and the check asks about most of
+them again; one look-up each instead of two. For such a word lemminflect's capitalisation rule
+is the lower case, which ``all_lemmas`` applies: the two agree on every lower-case word of
+lemminflect's tables (and on unknown words: no lemmas).
+"""
 
 
 def _caps(word: str) -> Callable[[str], str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from retell.ingest.article import Article, Sentence
 from retell.plan import content_words
-from retell.write._lemmas import pos_of
+from retell.write._lemmas import pos_of_lower
 
 __all__ = ["MAX_WORDS", "Headline", "clean_title", "compress", "headline", "make_headline"]
 
@@ -251,7 +251,7 @@ _COORD = re.compile(r"(?<=[a-z]) (?:or|and) ([a-z][a-z-]+)(?= )")
 
 def _drop_conjunct(m: re.Match[str]) -> str:
     """Drop the second of two coordinated nouns/adjectives ("desertion or disobedience")."""
-    pos = pos_of(m.group(1))
+    pos = pos_of_lower(m.group(1))
     if "VERB" in pos and "NOUN" not in pos or m.group(1).endswith("ed"):
         return m.group(0)
     return "" if ("NOUN" in pos or "ADJ" in pos) else m.group(0)
@@ -281,7 +281,7 @@ def _good(t: str) -> bool:
         return False  # "Because they left …", "Between X and Y …": the main clause was lost
     if _participle(words[-1]) and words[-2].lower() in _AUX:
         return False  # "… Were Left", "… Was Used": a passive cut from its complement
-    return any("VERB" in pos_of(w.lower().strip(",;:'\"")) for w in words[1:])
+    return any("VERB" in pos_of_lower(w.lower().strip(",;:'\"")) for w in words[1:])
 
 
 _SUBORDINATORS = _words(
@@ -297,14 +297,14 @@ _OPENERS = _words(
 
 def _verb_only(word: str) -> bool:
     """A word lemminflect knows only as a verb ("left", "used", "changed")."""
-    pos = pos_of(word.lower().strip(",;:'\""))
+    pos = pos_of_lower(word.lower().strip(",;:'\""))
     return "VERB" in pos and not ({"NOUN", "ADJ", "ADV", "PROPN"} & set(pos))
 
 
 def _participle(word: str) -> bool:
     """An inflected verb form ("left", "used", "told"): after be/have it wants a complement."""
     w = word.lower().strip(",;:'\"")
-    verbs = pos_of(w).get("VERB", ())
+    verbs = pos_of_lower(w).get("VERB", ())
     return bool(verbs) and w not in verbs and not w.endswith("s")
 
 
@@ -349,7 +349,7 @@ def _drop_tails(t: str, limit: int) -> str:
         head = t[:pos].rstrip(" ,;:")
         prev = head.split()[-3:]
         if t[pos:].lstrip().startswith("that ") and any(
-            set(pos_of(w.lower()).get("VERB", ())) & _REPORTING for w in prev
+            set(pos_of_lower(w.lower()).get("VERB", ())) & _REPORTING for w in prev
         ):
             continue  # "X said that …": the that-clause is the claim, keep it
         best = head

@@ -21,7 +21,7 @@ from typing import cast
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
-from retell.write._lemmas import noun_lemma, noun_table, pos_of
+from retell.write._lemmas import noun_lemma, noun_table, pos_of_lower
 
 __all__ = ["TEMPLATES", "Subject", "question", "subjects"]
 
@@ -236,7 +236,7 @@ def _ranked(article: Article, texts: Sequence[str]) -> list[_Ranked]:
         df = art_lemmas.get(head, 0) or tf
         score = tf * math.log(1.0 + n_art * tf / df) * (1.0 + 0.3 * (n - 1))
         score *= 1.0 + 0.15 * (n_words - 1)
-        if n == 1 and "ADJ" in pos_of(head):
+        if n == 1 and "ADJ" in pos_of_lower(head):
             score *= 0.25  # "the custom white", "the good": adjectives lemminflect lists as nouns
         if head in _GENERIC:
             score *= 0.3
@@ -257,15 +257,17 @@ def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], t
     candidate summaries that share sentences). Read-only."""
     toks = _WORD.findall(text)
     lows = list(map(str.lower, toks))
+    infos = list(map(_word_info, toks))
     cands = []
-    for start, end, head_i in _chunks(toks, lows, capitalised):
+    for start, end, head_i in _chunks(toks, lows, infos, capitalised):
         prev = lows[start - 1] if start > 0 else ""
         head = lows[head_i]
         lemma = _lemma(head)
         determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
         if not determined and end - start > 1 and prev not in _PREPOSITIONS:
             determined = _countable_singular(lemma)  # "a Sikh community leader"
-        cands.append((" ".join(toks[start:end]), determined, lemma, _is_plural(head), end - start))
+        plural = infos[head_i] & _PLURAL != 0
+        cands.append((" ".join(toks[start:end]), determined, lemma, plural, end - start))
     # the lower-cased words that open on a lower-case letter (a token is never empty)
     lower = list(compress(lows, map(str.islower, map(_FIRST, toks))))
     table = noun_table()
@@ -380,16 +382,16 @@ _CLAUSE_SUBJECTS = frozenset(["who", "which", "that", "they", "we", "i", "you", 
 
 
 def _chunks(
-    toks: list[str], lows: list[str], capitalised: frozenset[str]
+    toks: list[str], lows: list[str], infos: list[int], capitalised: frozenset[str]
 ) -> list[tuple[int, int, int]]:
     """(start, end, head index) of noun-phrase-like runs: lower-case modifiers then a noun.
 
-    ``lows`` is ``toks`` lower-cased (made once: the tests below ask about a word more than once).
+    ``lows`` is ``toks`` lower-cased and ``infos`` their :func:`_word_info` (made once: the
+    tests below ask about a word more than once).
     """
     out = []
     n = len(toks)
-    # whether each token is a content word here, once (the loops below ask about most twice)
-    content = list(map(_content_word, toks))
+    content = list(map(bool, infos))  # a word's info is 0 when it is no content word
     # a content word is lower case already; most segments hold none the article capitalises
     if not capitalised.isdisjoint(compress(toks, content)):
         for k in range(n):
@@ -407,25 +409,20 @@ def _chunks(
             j += 1
         # the run toks[i:j]; end it at its last word that can head a noun phrase here
         end = j
-        while end > i and not _head_ok(lows, end - 1):
+        while end > i and not _head_ok(lows, infos, end - 1):
             end -= 1
         if end > i:
             start = max(i, end - 3)
-            while start < end - 1 and not _modifier(toks[start]):
+            while start < end - 1 and not infos[start] & _MODIFIER:
                 start += 1
-            if any(not _modifier(t) for t in toks[start : end - 1]):
+            if any(not info & _MODIFIER for info in infos[start : end - 1]):
                 start = end - 1
             for t in range(start, end - 1):
-                if _is_plural(toks[t]):
+                if infos[t] & _PLURAL:
                     start = t + 1  # "visits car-boot sales": a plural before a noun is a verb
             if start < end - 1 and start > 0 and lows[start - 1] in _CLAUSE_SUBJECTS:
                 start += 1  # "commanders who use abuse": after a subject the word is its verb
-            elif (
-                start < end - 1
-                and start > 0
-                and lows[start - 1] == "to"
-                and "VERB" in pos_of(lows[start])
-            ):
+            elif start < end - 1 and start > 0 and lows[start - 1] == "to" and infos[start] & _VERB:
                 start += 1  # "to tackle migrant deaths": after "to" a verb-or-noun is the verb
             head_i = end - 1
             if lows[head_i] in _WEAK_HEADS and end + 1 < n and lows[end] == "of":
@@ -435,7 +432,7 @@ def _chunks(
                 m = k
                 while m < n and m - k < 2 and content[m]:
                     m += 1
-                while m > k and not _head_ok(lows, m - 1):
+                while m > k and not _head_ok(lows, infos, m - 1):
                     m -= 1
                 if m > k:
                     out.append((k, m, m - 1))
@@ -443,7 +440,7 @@ def _chunks(
                 out.append((start, end, head_i))
                 if end + 1 < n and lows[end] == "of" and end - start == 1:
                     k = end + 1
-                    if k < n and content[k] and _head_ok(lows, k):
+                    if k < n and content[k] and _head_ok(lows, infos, k):
                         m = k + 1
                         # the noun phrase must end there: not before another content word,
                         # nor before one left out only because the article capitalises it
@@ -454,54 +451,67 @@ def _chunks(
     return out
 
 
-def _head_ok(lows: list[str], i: int) -> bool:
-    """Can ``lows[i]`` (a lower-cased token) head a noun phrase here? Reject verbs that
-    lemminflect also lists as nouns.
+def _head_ok(lows: list[str], infos: list[int], i: int) -> bool:
+    """Can the content word ``lows[i]`` head a noun phrase here? Reject verbs that lemminflect
+    also lists as nouns.
 
     Verbal forms (``beating``, ``accused``, ``left``) count only straight after a determiner; a
     noun/verb word followed by a determiner or pronoun is a verb with its object (``show a``).
     """
-    kind = _head_kind(lows[i])
-    if kind != _VERB_TOO and kind != _VERB_FORM:
-        return kind == _NOUN
+    info = infos[i]
+    if not info & (_VERB_TOO | _VERB_FORM):
+        return info & _NOUN != 0
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if nxt in _DETERMINERS or nxt in _PRONOUNS or nxt in _CLAUSE_OPENERS:
         return False
     prev = lows[i - 1] if i > 0 else ""
     if prev and prev[:1].islower() and _is_plural(prev) and _nounish(prev):
         return False  # "the protests spread": a plural noun, then its verb
-    return kind == _VERB_TOO or prev in _DETERMINERS
+    return info & _VERB_TOO != 0 or prev in _DETERMINERS
 
 
-# What a word is as a head (:func:`_head_kind`): no noun; a noun only; a noun and a verb in
-# its base form; a verbal form ("beating", "accused", "left": a head only after a determiner).
-_NOT_NOUN, _NOUN, _VERB_TOO, _VERB_FORM = range(4)
-
-
-@lru_cache(maxsize=65536)
-def _head_kind(tok: str) -> int:
-    """What the lower-case ``tok`` is as a head, whatever its neighbours (see :func:`_head_ok`)."""
-    if not _nounish(tok):
-        return _NOT_NOUN
-    pos = pos_of(tok)
-    if "VERB" not in pos:
-        return _NOUN
-    # membership in lemminflect's tuples directly (a set of each cost more than the test)
-    inflected = tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
-    return _VERB_FORM if tok.endswith(("ing", "ed")) or inflected else _VERB_TOO
+# What :func:`_word_info` knows of a word, as bits. As a head (at most one of the three): a
+# noun only; a noun and a verb in its base form; a verbal form ("beating", "accused", "left":
+# a head only straight after a determiner).
+_CONTENT_WORD, _NOUN, _VERB_TOO, _VERB_FORM, _MODIFIER, _PLURAL, _VERB = (1 << k for k in range(7))
 
 
 @lru_cache(maxsize=65536)
-def _content_word(tok: str) -> bool:
-    """A lower-case content word, whatever the article writes with a capital."""
+def _word_info(tok: str) -> int:
+    """0 unless ``tok`` is a lower-case content word (whatever the article writes with a
+    capital); else what it can be: the bits above, whatever its neighbours.
+
+    One look-up per token, and one set of tests per new word: the chunker asks each content word
+    whether it is a noun, a modifier, a plural, a verb.
+    """
     # a token that fits _CONTENT is its own lower case: no lower() needed for the look-ups
-    return (
+    if not (
         tok[:1].islower()
         and tok.isascii()
         and _CONTENT.fullmatch(tok) is not None
         and tok not in _NOT_CONTENT
         and len(tok) > 2
-    )
+    ):
+        return 0
+    pos = pos_of_lower(tok)
+    info = _CONTENT_WORD
+    if _nounish_of(tok, pos):
+        if "VERB" not in pos:
+            info |= _NOUN
+        # membership in lemminflect's tuples directly (a set of each cost more than the test)
+        elif tok.endswith(("ing", "ed")) or (
+            tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
+        ):
+            info |= _VERB_FORM
+        else:
+            info |= _VERB_TOO
+    if _modifier_of(tok, pos):
+        info |= _MODIFIER
+    if _plural_of(tok, pos):
+        info |= _PLURAL
+    if "VERB" in pos:
+        info |= _VERB
+    return info
 
 
 _CONTENT = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -510,13 +520,17 @@ _NOT_CONTENT = _STOP | _EXTRA_STOP | _PRONOUNS
 
 @lru_cache(maxsize=65536)
 def _nounish(tok: str) -> bool:
+    return _nounish_of(tok, pos_of_lower(tok.lower()))
+
+
+def _nounish_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``tok`` can be a noun, given ``pos_of(tok.lower())``."""
     low = tok.lower()
     if low.startswith(("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")):
         return False  # adjectival compounds: "anti-corruption (unit)"
-    pos = pos_of(low)
     if not pos and "-" in tok:
         last = low.rsplit("-", 1)[1]
-        return last not in _STOP and "NOUN" in pos_of(last)
+        return last not in _STOP and "NOUN" in pos_of_lower(last)
     if not pos:
         return tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
     if "NOUN" not in pos:
@@ -524,9 +538,8 @@ def _nounish(tok: str) -> bool:
     return not (tok.endswith("ly") and "ADV" in pos)
 
 
-@lru_cache(maxsize=65536)
-def _modifier(tok: str) -> bool:
-    pos = pos_of(tok.lower())
+def _modifier_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``tok`` can go before a head noun, given ``pos_of(tok.lower())``."""
     if not pos:
         return "-" in tok
     if tok.endswith(("ing", "ed")) and "ADJ" not in pos:
@@ -541,8 +554,13 @@ _lemma = noun_lemma
 
 @lru_cache(maxsize=65536)
 def _is_plural(tok: str) -> bool:
+    return _plural_of(tok, pos_of_lower(tok.lower()))
+
+
+def _plural_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``tok`` is a plural noun form, given ``pos_of(tok.lower())``."""
     low = tok.lower()
-    forms = pos_of(low).get("NOUN", ())
+    forms = pos.get("NOUN", ())
     return any(f != low for f in forms) and not low.endswith("ss")  # "data" → datum
 
 
