@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, count
+from itertools import chain, compress, count, repeat
 from operator import mul
-from typing import Any
+from typing import Any, NamedTuple
 
 from retell.engines.extractive import Variant, variants
 from retell.ingest.article import Article
@@ -96,8 +96,10 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
+    """One variant of a window sentence with what candidates read of it. (A named tuple, not a
+    frozen dataclass: one is built per variant of every summary, and a tuple is built in C.)"""
+
     variant: Variant
     pos: int  # position among the usable sentences of the window
     mask: int
@@ -270,7 +272,14 @@ def _prepare(
     def central(text: str) -> float:
         # Cosine with the article's word counts. Every term is an integer, so the sums are
         # exact whatever their order: counting the stems themselves gives the same float.
-        counts = Counter(_stems(text))
+        st = _stems(text)
+        distinct = set(st)
+        if len(distinct) == len(st) and distinct <= tf.keys():
+            # No word twice (most sentences): every count is 1, no Counter needed
+            if not st:
+                return 0.0
+            return sum(map(tf.__getitem__, st)) / (art_norm * math.sqrt(len(st)))
+        counts = Counter(st)
         if counts.keys() <= tf.keys():  # (as good as always: its words are the sentence's)
             vals = counts.values()
             dot = sum(map(mul, vals, map(tf.__getitem__, counts)))
@@ -355,7 +364,7 @@ def _prepare(
                     t,
                     any(c in v.text for c in _QUOTE_CHARS) if full else False,
                     len(_NUMBERS.findall(v.text)) if full else 0,
-                    tuple([x * nw for x in sf]),
+                    tuple(map(mul, sf, repeat(nw))),  # (x * nw, in C)
                 )
             )
         units.append(row)
