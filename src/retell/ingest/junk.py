@@ -203,13 +203,17 @@ def lead_junk(text: str, start: int, end: int) -> int:
     return m.end() - start
 
 
+_LEAD_MARKS = ("(", "--", "Share")
+_LEAD_MARKS_WIDE = (*_LEAD_MARKS, "\u2014", "\u2013")  # the dashes: only in a text beyond ASCII
+
+
 def lead_junk_marks(text: str) -> list[int]:
     """Where in ``text`` something :func:`lead_junk` needs starts, sorted: a bracket, "--", an
     em or en dash, "Share". A span holding none of them has no dateline to skip, so the caller
     need not call :func:`lead_junk` for it (a few ``find`` calls per text instead of five per
     sentence)."""
     marks = []
-    for mark in ("(", "--", "\u2014", "\u2013", "Share"):
+    for mark in _LEAD_MARKS if text.isascii() else _LEAD_MARKS_WIDE:
         at = text.find(mark)
         while at >= 0:
             marks.append(at)

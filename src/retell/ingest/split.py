@@ -156,8 +156,8 @@ _QUOTE_EVENT_PATTERN = (
     r"""{q}(?:(?<![^ \t\n\r(\[{{\u2014\u2013\-:/\u00a0].)(?!(?<=')\d\ds\b)(?=\S)()"""
     r"""|(?<=[^\s(\[{{\u2014\u2013\-:/].)(?![^\W_])()|(?<=\S.)(?!\S)())"""
 )
-_QUOTE_EVENT = re.compile(_QUOTE_EVENT_PATTERN.format(q="['\"]"))
-# The same for a paragraph with one kind of mark only (most of them): scanned ~3x faster.
+_QUOTE_EVENT = re.compile(_QUOTE_EVENT_PATTERN.format(q="['\"]"))  # both: what the tests check
+# The same for each kind of mark alone: scanned ~3x faster, a tight loop in C for one character.
 _QUOTE_EVENT_SINGLE = re.compile(_QUOTE_EVENT_PATTERN.format(q="'"))
 _QUOTE_EVENT_DOUBLE = re.compile(_QUOTE_EVENT_PATTERN.format(q='"'))
 
@@ -171,13 +171,21 @@ def _quote_events(flat: str) -> list[tuple[int, str, bool]]:
     the one after not a letter or digit. A mark between two letters is an apostrophe
     ("Russia's"); one standing alone is noise.
     """
+    single = "'" in flat
     if '"' not in flat:
-        if "'" not in flat:
-            return []
-        rx = _QUOTE_EVENT_SINGLE
-    else:
-        rx = _QUOTE_EVENT if "'" in flat else _QUOTE_EVENT_DOUBLE
-    return [(m.start(), m.group(), m.lastindex == 1) for m in rx.finditer(flat)]
+        return _marks(_QUOTE_EVENT_SINGLE, flat, "'") if single else []
+    events = _marks(_QUOTE_EVENT_DOUBLE, flat, '"')
+    if single:
+        # Both kinds: each scanned for alone (~3x faster than a scan for the set, see above),
+        # then put in order. A match is the mark alone, so the same marks match as in one scan.
+        events += _marks(_QUOTE_EVENT_SINGLE, flat, "'")
+        events.sort()
+    return events
+
+
+def _marks(rx: re.Pattern[str], flat: str, mark: str) -> list[tuple[int, str, bool]]:
+    """The events that ``rx``, the pattern for one kind of ``mark``, finds in ``flat``."""
+    return [(m.start(), mark, m.lastindex == 1) for m in rx.finditer(flat)]
 
 
 def _closing(events: list[tuple[int, str, bool]], k: int, mark: str, limit: int) -> int:

@@ -92,7 +92,7 @@ def decode(data: bytes, name: str = "") -> str:
 def ensure_text(text: str, name: str = "") -> str:
     """Check a string already in hand: not empty, not binary garbage; return it unchanged."""
     label = _describe(name)
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()``, without copying the text
         raise EmptyInputError(f"{label}is empty; give retell an article (text, Markdown or HTML)")
     head = text[:20000]
     if "\x00" in text or _controls(head) > max(8, len(head) // 100):
