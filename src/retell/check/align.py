@@ -334,8 +334,9 @@ class SourceIndex:
         window match uses the same masks over content lemmas: a word is EXACT in a window when
         a window sentence holds its lemma or form, RELATED when one holds a relative's lemma.
         """
-        content = tuple(t for t in toks if t.content)
-        weights = tuple(self.idf(t.lemma) for t in content)
+        content = tuple([t for t in toks if t.content])
+        idf = self._idf
+        weights = tuple([idf[t.lemma] if t.lemma in idf else self.idf(t.lemma) for t in content])
         total = sum(weights) or 1.0
         if not self.sentences:
             return Alignment((), 0.0, 0.0, -1, 0.0, tuple(0.0 for _ in content), content, weights)
@@ -399,15 +400,23 @@ class SourceIndex:
             for hit, near in zip(exact_in, related_in, strict=True)
         )
         ex = sum(w for x, w in zip(m, weights, strict=True) if x == EXACT) / total
-        # generalisations: a word unmatched so far may be a hypernym of a window word
-        if any(x == 0.0 for x in m):
-            syn: set[int] = set()
-            for i in win:
-                syn |= self.broader_of(i)
+        # generalisations: a word unmatched so far may be a hypernym of a window word (the
+        # window's synsets are gathered only once such a word has a synset: most unmatched
+        # words are names and figures, which have none)
+        if 0.0 in m:
+            syn: set[int] | None = None
             mm = list(m)
             for k, t in enumerate(content):
-                if mm[k] == 0.0 and t.lemma.isalpha() and set(lex.synsets(t.lemma)) & syn:
-                    mm[k] = BROADER
+                if mm[k] == 0.0 and t.lemma.isalpha():
+                    senses = lex.synsets(t.lemma)
+                    if not senses:
+                        continue
+                    if syn is None:
+                        syn = set()
+                        for i in win:
+                            syn |= self.broader_of(i)
+                    if not syn.isdisjoint(senses):
+                        mm[k] = BROADER
             m = tuple(mm)
         cov = sum(x * w for x, w in zip(m, weights, strict=False)) / total
         return Alignment(

@@ -163,7 +163,15 @@ def features(
         f["inversions"] = _inversions(ix, al)
     f["window_len"] = float(len(al.window))
     if want(*_EDIT):
-        f.update(_edit_features(ix, toks, al, need is None or "lcs_ratio" in need))
+        f.update(
+            _edit_features(
+                ix,
+                toks,
+                al,
+                need is None or "lcs_ratio" in need,
+                need is None or "pair_support" in need,
+            )
+        )
     if want(*_FRAGMENTS):
         f.update(_fragments(ix, toks))
     f.update(rule_feats)
@@ -171,13 +179,14 @@ def features(
 
 
 def _edit_features(
-    ix: SourceIndex, toks: Sequence[Token], al: Alignment, lcs: bool = True
+    ix: SourceIndex, toks: Sequence[Token], al: Alignment, lcs: bool = True, pairs: bool = True
 ) -> dict[str, float]:
     """Minimal-edit signals against the window: words replaced or inserted, pairs kept together.
 
     Without ``lcs`` (the share of words the diff matches is not wanted) the diff is run only
     when some content word of the rewrite is neither in the window nor related to a word there:
-    only such a word can count as replaced or inserted, so without one every count is 0."""
+    only such a word can count as replaced or inserted, so without one every count is 0.
+    Without ``pairs`` the share of content word pairs kept near each other is left out."""
     lex = lexicon()
     rt = [t for t in toks if t.lower[0].isalnum()]
     st = [t for i in al.window for t in ix.sentences[i].toks if t.lower[0].isalnum()]
@@ -220,19 +229,20 @@ def _edit_features(
                     adj += _is_adjective(t.lower)
             else:
                 ins += 1
-    pos: dict[str, list[int]] = {}
-    for k, t in enumerate(st):
-        if t.content:
-            pos.setdefault(t.lemma, []).append(k)
-    content = [t.lemma for t in rt if t.content and t.lemma in pos]
-    pairs = list(zip(content, content[1:], strict=False))
-    near = sum(1 for a, b in pairs if any(abs(x - y) <= 6 for x in pos[a] for y in pos[b]))
+    if pairs:
+        pos: dict[str, list[int]] = {}
+        for k, t in enumerate(st):
+            if t.content:
+                pos.setdefault(t.lemma, []).append(k)
+        content = [t.lemma for t in rt if t.content and t.lemma in pos]
+        kept = list(zip(content, content[1:], strict=False))
+        near = sum(1 for a, b in kept if any(abs(x - y) <= 6 for x in pos[a] for y in pos[b]))
+        out["pair_support"] = near / len(kept) if kept else 1.0
     out.update(
         {
             "subst_n": float(subst),
             "subst_intr": float(intr),
             "insert_n": float(ins),
-            "pair_support": near / len(pairs) if pairs else 1.0,
             "subst_unrel": float(unrel),
             "subst_sister": float(sister),
             "subst_adj": float(adj),
