@@ -484,13 +484,13 @@ def _word_info(tok: str) -> int:
     One look-up per token, and one set of tests per new word: the chunker asks each content word
     whether it is a noun, a modifier, a plural, a verb.
     """
-    # a token that fits _CONTENT is its own lower case: no lower() needed for the look-ups
+    # the cheap tests first; a token that fits _CONTENT is its own lower case
     if not (
         tok[:1].islower()
+        and len(tok) > 2
+        and tok not in _NOT_CONTENT
         and tok.isascii()
         and _CONTENT.fullmatch(tok) is not None
-        and tok not in _NOT_CONTENT
-        and len(tok) > 2
     ):
         return 0
     pos = pos_of_lower(tok)
@@ -499,9 +499,7 @@ def _word_info(tok: str) -> int:
         if "VERB" not in pos:
             info |= _NOUN
         # membership in lemminflect's tuples directly (a set of each cost more than the test)
-        elif tok.endswith(("ing", "ed")) or (
-            tok not in pos["VERB"] and tok not in pos.get("NOUN", ())
-        ):
+        elif tok.endswith(_VERBAL) or (tok not in pos["VERB"] and tok not in pos.get("NOUN", ())):
             info |= _VERB_FORM
         else:
             info |= _VERB_TOO
@@ -516,52 +514,58 @@ def _word_info(tok: str) -> int:
 
 _CONTENT = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _NOT_CONTENT = _STOP | _EXTRA_STOP | _PRONOUNS
+_VERBAL = ("ing", "ed")
+_ADJECTIVAL = ("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")
+_ABSTRACT = ("ion", "ment", "ness", "ity", "ism", "ship")
+
+
+# The tests below take a lower-case word and its ``pos_of_lower``.
 
 
 @lru_cache(maxsize=65536)
-def _nounish(tok: str) -> bool:
-    return _nounish_of(tok, pos_of_lower(tok.lower()))
+def _nounish(low: str) -> bool:
+    return _nounish_of(low, pos_of_lower(low))
 
 
-def _nounish_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
-    """Whether ``tok`` can be a noun, given ``pos_of(tok.lower())``."""
-    low = tok.lower()
-    if low.startswith(("anti-", "pro-", "non-", "self-", "post-", "pre-", "well-")):
+def _nounish_of(low: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``low`` can be a noun."""
+    if low.startswith(_ADJECTIVAL):
         return False  # adjectival compounds: "anti-corruption (unit)"
-    if not pos and "-" in tok:
-        last = low.rsplit("-", 1)[1]
-        return last not in _STOP and "NOUN" in pos_of_lower(last)
     if not pos:
-        return tok.endswith(("ion", "ment", "ness", "ity", "ism", "ship"))
-    if "NOUN" not in pos:
-        return False
-    return not (tok.endswith("ly") and "ADV" in pos)
+        if "-" in low:
+            last = low.rsplit("-", 1)[1]
+            return last not in _STOP and "NOUN" in pos_of_lower(last)
+        return low.endswith(_ABSTRACT)
+    return "NOUN" in pos and not ("ADV" in pos and low.endswith("ly"))
 
 
-def _modifier_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
-    """Whether ``tok`` can go before a head noun, given ``pos_of(tok.lower())``."""
+def _modifier_of(low: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``low`` can go before a head noun."""
     if not pos:
-        return "-" in tok
-    if tok.endswith(("ing", "ed")) and "ADJ" not in pos:
+        return "-" in low
+    if "ADJ" in pos:
+        return True
+    if low.endswith(_VERBAL):
         return False
-    if "ADV" in pos and "ADJ" not in pos and "NOUN" not in pos:
-        return False
-    return not ("VERB" in pos and "NOUN" not in pos and "ADJ" not in pos)
+    # no adjective: an adverb or verb only is no modifier
+    return "NOUN" in pos or not ("ADV" in pos or "VERB" in pos)
 
 
 _lemma = noun_lemma
 
 
 @lru_cache(maxsize=65536)
-def _is_plural(tok: str) -> bool:
-    return _plural_of(tok, pos_of_lower(tok.lower()))
+def _is_plural(low: str) -> bool:
+    return _plural_of(low, pos_of_lower(low))
 
 
-def _plural_of(tok: str, pos: dict[str, tuple[str, ...]]) -> bool:
-    """Whether ``tok`` is a plural noun form, given ``pos_of(tok.lower())``."""
-    low = tok.lower()
-    forms = pos.get("NOUN", ())
-    return any(f != low for f in forms) and not low.endswith("ss")  # "data" → datum
+def _plural_of(low: str, pos: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``low`` is a plural noun form: a noun lemma other than itself ("data" → datum),
+    not "…ss"."""
+    forms = pos.get("NOUN")
+    if not forms:
+        return False
+    return forms.count(low) != len(forms) and not low.endswith("ss")
 
 
 def _countable_singular(head: str) -> bool:
