@@ -7,7 +7,7 @@ extraction kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from retell._once import once
 
@@ -77,10 +77,6 @@ class Article:
     # Spans of the text that got no sentence, with why: "title", "heading", "dateline",
     # "boilerplate" (captions, bylines, "Scroll down for video"…). Added by ingest.
     skipped: tuple[tuple[int, int, str], ...] = ()
-    _by_id: dict[str, Sentence] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update({s.id: s for s in self.sentences})
 
     @property
     def words(self) -> int:
@@ -89,6 +85,11 @@ class Article:
     def sentence(self, sid: str) -> Sentence:
         """The sentence with id ``sid`` (raises KeyError for an unknown id)."""
         return self._by_id[sid]
+
+    @once
+    def _by_id(self) -> dict[str, Sentence]:
+        """The sentences by id, made on the first look-up: most articles are never asked one."""
+        return {s.id: s for s in self.sentences}
 
     def paragraph_sentences(self, p: Paragraph) -> tuple[Sentence, ...]:
         return self.sentences[p.first : p.last]

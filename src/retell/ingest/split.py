@@ -325,6 +325,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         flat = _SPACED_ELLIPSIS.sub(lambda e: "\u2026" * len(e.group()), flat)
     n = len(flat)
     events = _quote_events(flat)
+    upcoming = events[0][0] if events else n  # where the next quote mark is
     stack: list[tuple[str, bool]] = []  # open quotes: (mark, opened inside a sentence)
     k = 0
     spans: list[tuple[int, int]] = []
@@ -337,15 +338,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             cut = nxt = m.end()
         else:
             cut, nxt = m.start(4), m.end()
-        while k < len(events) and events[k][0] < cut:
+        while upcoming < cut:
             qpos, mark, opens = events[k]
             k += 1
+            upcoming = events[k][0] if k < len(events) else n
             if opens:
                 # Quotes nest by alternating marks; the same mark opening again means the last
                 # one was never closed. Depth is capped so unclosed quotes cost nothing.
                 if stack and stack[-1][0] == mark:
                     stack.pop()
-                stack = [*stack[-3:], (mark, bool(flat[pos:qpos].strip()))]
+                inside = qpos > pos and (not flat[pos].isspace() or bool(flat[pos:qpos].strip()))
+                stack = [*stack[-3:], (mark, inside)]
             elif stack and stack[-1][0] == mark:
                 stack.pop()
             elif mark == '"' and any(s[0] == '"' for s in stack):
@@ -371,7 +374,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if stack:
             stack = [(mark, False) for mark, _ in stack]
         pos = nxt
-    if flat[pos:n].strip():
-        tail = len(flat[pos:n].rstrip())
+    tail = len(flat[pos:n].rstrip())
+    if tail:
         spans.append((start + pos, start + pos + tail))
     return spans
