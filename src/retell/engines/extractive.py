@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import mul
 from pathlib import Path
 from typing import Any
@@ -35,11 +35,9 @@ from retell.model import Written
 from retell.plan import (
     Part,
     content_stems,
-    cosine_normed,
     dangles,
     fronted_pronoun,
     norm,
-    sentence_bags,
 )
 from retell.writable import PHOTO_REF, is_junk, quote_links
 
@@ -262,30 +260,49 @@ def _scores(
     article: Article,
     part: Part,
     facts: list[int],
-    all_bags: Sequence[Counter[str]],
+    all_stems: Sequence[tuple[str, ...]],
     art_bag: Counter[str],
     norms: Sequence[float],
     art_norm: float,
 ) -> list[float]:
-    """Salience of each sentence of ``part``. ``norms``: each sentence bag's Euclidean norm,
-    ``art_norm`` that of ``art_bag`` (computed once, not once per cosine)."""
+    """Salience of each sentence of ``part``. ``all_stems``: each sentence's content stems,
+    ``norms`` the Euclidean norm of their bags, ``art_norm`` that of ``art_bag`` (computed once,
+    not once per cosine)."""
     sents = part.sentences(article)
-    bags = all_bags[part.first : part.last]
+    stems = all_stems[part.first : part.last]
     # The part's counts in one C-level pass (the same integers as adding bag after bag)
-    centroid = Counter(chain.from_iterable(map(content_stems, (s.text for s in sents))))
+    centroid = Counter(chain.from_iterable(stems))
     c_norm = norm(centroid)
     out = []
-    for pos, (s, bag) in enumerate(zip(sents, bags, strict=True)):
+    for pos, (s, st) in enumerate(zip(sents, stems, strict=True)):
         density = min(1.0, facts[s.index] / max(1.0, s.words / 12))
         position = 1.0 / (1.0 + 0.4 * pos)
         na = norms[s.index]
         out.append(
-            0.35 * cosine_normed(bag, na, centroid, c_norm)
-            + 0.25 * cosine_normed(bag, na, art_bag, art_norm)
+            0.35 * _cosine_within(st, na, centroid, c_norm)
+            + 0.25 * _cosine_within(st, na, art_bag, art_norm)
             + 0.2 * density
             + 0.2 * position
         )
     return out
+
+
+def _cosine_within(stems: Sequence[str], na: float, bag: Counter[str], nb: float) -> float:
+    """:func:`retell.plan.cosine_normed` of the bag of ``stems`` (norm ``na``) and a ``bag`` that
+    holds every one of them (its part's or its article's): the same float, with no bag made per
+    sentence. The dot product is the bag's count of each stem, summed stem by stem (integers:
+    exact in any order)."""
+    dot = sum(map(bag.__getitem__, stems))
+    return dot / (na * nb) if dot else 0.0
+
+
+def _norm_of(stems: Sequence[str]) -> float:
+    """:func:`retell.plan.norm` of the bag of ``stems``: the same float, and no Counter when no
+    word repeats (then every count is 1)."""
+    if len(set(stems)) == len(stems):
+        return math.sqrt(len(stems))
+    counts = Counter(stems)
+    return math.sqrt(sum(map(mul, counts.values(), counts.values())))
 
 
 def select(
@@ -355,24 +372,26 @@ def write_parts(
 ) -> tuple[DraftSegment, ...]:
     """The sentences of each part, within ±15 % of its budget counting the closing question."""
     facts = fact_counts(article)
-    bags = sentence_bags(article)  # the planner's, when it planned this article
-    norms = [norm(b) for b in bags]
+    # Each sentence's stems (cached: the planner's), not bags of them: the salience and repetition
+    # cosines read a sentence's counts only through its stems and its norm.
+    stems = [content_stems(s.text) for s in article.sentences]
+    norms = [_norm_of(st) for st in stems]
     dupes = duplicates(article.sentences)
-    art_bag = Counter(chain.from_iterable(content_stems(s.text) for s in article.sentences))
+    art_bag = Counter(chain.from_iterable(stems))
     art_norm = norm(art_bag)
     taken: Counter[str] = Counter()
     continues, goes_on = quote_links(article)
     segments = []
     for part in parts:
         sents = part.sentences(article)
-        scores = _scores(article, part, facts, bags, art_bag, norms, art_norm)
+        scores = _scores(article, part, facts, stems, art_bag, norms, art_norm)
         if taken:
             # Repetition across parts: a sentence saying again what an earlier part said.
             norm_taken = norm(taken)
             for j, s in enumerate(sents):
-                bag = bags[s.index]
-                common = bag.keys() & taken.keys()  # integer products: exact in any order
-                dot = sum(map(mul, map(bag.__getitem__, common), map(taken.__getitem__, common)))
+                # the dot product with its bag: what was taken of each of its stems, summed
+                # stem by stem (integers: exact in any order)
+                dot = sum(map(taken.get, stems[s.index], repeat(0)))
                 if dot and dot > 0.5 * norms[s.index] * norm_taken:
                     scores[j] *= 0.3
         vs = [
@@ -398,7 +417,7 @@ def write_parts(
         chosen = select(vs, scores, lo, hi, target)
         written = tuple(Written(v.text, (article.sentences[v.index].id,), ORIGIN) for v in chosen)
         for v in chosen:
-            taken.update(content_stems(article.sentences[v.index].text))
+            taken.update(stems[v.index])
         segments.append(DraftSegment(written))
     return tuple(segments)
 
