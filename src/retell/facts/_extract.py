@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from retell.facts import cues, dates, names, numbers, quotes
 from retell.facts._words import Toks, Vocab
-from retell.facts.model import Fact, Kind
+from retell.facts.model import Fact, Kind, fact
 from retell.facts.quotes import Span as QuoteSpan
 from retell.ingest.article import Article
 
@@ -120,8 +120,9 @@ class Staged:
             text, index = self.text, self.index
             out: list[Fact] = []
             taken = self._date_spans()
-            if numbers.candidates(text, self.toks):
-                found = numbers.find(text, self.s0, self.s1, list(taken), self.toks)
+            starts = numbers.candidates(text, self.toks)
+            if starts:
+                found = numbers.find_from(text, starts, self.s0, self.s1, list(taken))
                 # a number inside a name ("Apollo 11", "One Direction") is no quantity; names are
                 # asked for only when a number touches a capitalised word — whether or not they
                 # were found already, so the answer does not depend on which kind was asked first
@@ -130,14 +131,14 @@ class Staged:
                     found = [q for q in found if not _overlaps(q.start, q.end, spans)]
                 for q in found:
                     out.append(
-                        Fact(Kind.NUMBER, text[q.start : q.end], q.start, q.end, index,
+                        fact(Kind.NUMBER, text[q.start : q.end], q.start, q.end, index,
                              q.value, q.qualifier, q.unit)
                     )  # fmt: skip
                     taken.append((q.start, q.end))
                     if q.qualifier and q.qualifier_start is not None:
                         qs, qe = q.qualifier_start, q.qualifier_end or q.qualifier_start
                         out.append(
-                            Fact(Kind.HEDGE, text[qs:qe], qs, qe, index, q.qualifier,
+                            fact(Kind.HEDGE, text[qs:qe], qs, qe, index, q.qualifier,
                                  unit="number")
                         )  # fmt: skip
                         taken.append((qs, qe))
@@ -159,13 +160,13 @@ class Staged:
         text, index, s0, s1, toks = self.text, self.index, self.s0, self.s1, self.toks
         if kind is Kind.DATE:
             return [
-                Fact(Kind.DATE, text[d.start : d.end], d.start, d.end, index,
+                fact(Kind.DATE, text[d.start : d.end], d.start, d.end, index,
                      d.date.value, d.date.qualifier, d.date.precision)
                 for d in self._found_dates()
             ]  # fmt: skip
         if kind is Kind.NAME:
             return [
-                Fact(Kind.NAME, text[n.start : n.end], n.start, n.end, index, n.value, n.title,
+                fact(Kind.NAME, text[n.start : n.end], n.start, n.end, index, n.value, n.title,
                      n.kind)
                 for n in self._found_names()
             ]  # fmt: skip
@@ -176,16 +177,16 @@ class Staged:
         if kind is Kind.HEDGE:
             out = [f for f in self._number_facts() if f.kind is Kind.HEDGE]
             for c in cues.hedges(text, s0, s1, self._taken, toks):
-                out.append(Fact(Kind.HEDGE, text[c.start : c.end], c.start, c.end, index, c.value))
+                out.append(fact(Kind.HEDGE, text[c.start : c.end], c.start, c.end, index, c.value))
             return out
         if kind is Kind.ATTRIBUTION:
             return [
-                Fact(Kind.ATTRIBUTION, text[c.start : c.end], c.start, c.end, index, c.value,
+                fact(Kind.ATTRIBUTION, text[c.start : c.end], c.start, c.end, index, c.value,
                      c.verb, None, c.speaker)
                 for c in cues.attributions(text, s0, s1, self._found_names(), toks)
             ]  # fmt: skip
         return [
-            Fact(Kind.NEGATION, text[c.start : c.end], c.start, c.end, index, c.value)
+            fact(Kind.NEGATION, text[c.start : c.end], c.start, c.end, index, c.value)
             for c in cues.negations(text, s0, s1, toks)
         ]
 
@@ -208,7 +209,7 @@ class Staged:
             whole = text[qspan.inner_start : qspan.inner_end]
             who = quotes.speaker(text, s0, s1, qspan, self._found_names())
             out.append(
-                Fact(
+                fact(
                     Kind.QUOTE, inner, a, b, self.index, value,
                     "partial" if partial else None,
                     "term" if quotes.is_term(whole) else None,

@@ -158,22 +158,37 @@ class Toks:
 
 
 _NO_LEMMAS: dict[str, tuple[str, ...]] = {}
+_Table = dict[str, dict[str, tuple[str, ...]]]  # word -> part of speech -> lemmas
 
 
 @lru_cache(maxsize=100_000)
 def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's dictionary lemmas of a word by part of speech ({"VERB": ("rise",)}), read
     straight from its tables (``getAllLemmas`` deep-copies its answer on every call, which cost
-    more than the rest of a look-up) and cached per word. Treat the result as read-only."""
+    more than the rest of a look-up) and cached per word. Treat the result as read-only.
+
+    A new word (most of an article's, the first time) is a miss: two dict look-ups and one
+    small dict built, with no copy of a table entry that overrides do not touch."""
     low = word.lower()
-    lu = _lemmatizer()
-    base = lu._getLemmaDict().get(low)
-    over = lu._getOverridesDict().get(low)
-    if not base and not over:
+    table, overrides = _tables()
+    base = table.get(low)
+    over = overrides.get(low)
+    if base and over:
+        merged = {**base, **over}
+    elif base:
+        merged = base
+    elif over:
+        merged = over
+    else:
         return _NO_LEMMAS
-    out = dict(base or {})
-    out.update(over or {})
-    return {k: tuple(x.lower() for x in v) for k, v in out.items()}
+    return {k: tuple(map(str.lower, v)) for k, v in merged.items()}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[_Table, _Table]:
+    """lemminflect's lemma table and its overrides, loaded on first use."""
+    lu = _lemmatizer()
+    return lu._getLemmaDict(), lu._getOverridesDict()
 
 
 @lru_cache(maxsize=1)

@@ -205,6 +205,7 @@ _CORE = frozenset(
     ]
 )
 _QUAL_HEADS = frozenset(["mid", "early", "late"])
+_TRIGGER_WORDS = _CORE | _QUAL_HEADS
 # Words a date can start with before its trigger: "late August", "the end of 2024", "two years
 # ago", "last year", "on Friday".
 _PREFIX = _wordset(
@@ -241,7 +242,19 @@ def find(
     lower = toks.ltext == text[start:end]  # a sentence written all in lower case
     out: list[Found] = []
     last = start
-    for k, low in enumerate(toks.lows):
+    # the tokens that can pass the trigger test below, picked in one comprehension; without a
+    # digit or a possessive (the text is ASCII, so no other kind of digit) two tests are enough
+    ltext = toks.ltext
+    if toks.digits or "'s" in ltext or not ltext.isascii():
+        ks = [
+            k
+            for k, low in enumerate(lows)
+            if low in _TRIGGER_WORDS or "-" in low or low[0].isdigit() or low.endswith(("’s", "'s"))
+        ]
+    else:
+        ks = [k for k, low in enumerate(lows) if low in _TRIGGER_WORDS or "-" in low]
+    for k in ks:
+        low = lows[k]
         c = low[0]
         if low.endswith(("’s", "'s")):
             low = low[:-2]  # "Yesterday’s top temperature"

@@ -106,6 +106,7 @@ _DEMONYM_WORDS = _wordset(
     mongolian georgian armenian azerbaijani belarusian estonian latvian lithuanian european
     asian african latin western eastern northern southern"""
 )
+_DEMONYM_ANY = _DEMONYMS | _DEMONYM_WORDS
 _POSSESSIVE_NAMES = _wordset("Day Eve Island Square Hospital Church College School Cathedral")
 _OPENERS = frozenset("'\"‘’“”([—–-:")
 # "Smith said …": an ordinary word does not speak, so a capitalised one before "said" is a name.
@@ -199,7 +200,8 @@ def find(
     toks, words, lows = tokens.spans, tokens.words, tokens.lows
     caps = [k for k, w in enumerate(words) if w[0].isupper()]
     if skip and caps:  # words inside dates ("Yesterday", "Monday") are not names
-        caps = [k for k in caps if not any(a <= toks[k][0] < b for a, b in skip)]
+        for a, b in skip:  # one pass per date (a sentence has one or two), no generator per word
+            caps = [k for k in caps if not a <= toks[k][0] < b]
         if not caps:
             return []
     if not caps:
@@ -222,7 +224,7 @@ def find(
         if headline:
             # Title Case line: every word is capitalised, so keep only unusual single words.
             if not _common_start(w, vocab, named=False):
-                found = _make(text, toks, words, i, i)
+                found = _make(text, toks, words, lows, i, i)
                 if found:
                     out.append(found)
             continue
@@ -239,7 +241,7 @@ def find(
             if j > i and text[toks[j - 1][1]] != " ":
                 break
             if _is_cap(wj) and wj[:1].isalnum():
-                if wj.lower() in _MONTHS_DAYS and j > i:
+                if lows[j] in _MONTHS_DAYS and j > i:
                     break
                 if j > i and _is_demonym(lows[j]) and (j + 1 >= n or words[j + 1][0].islower()):
                     break  # "the London Russian embassy": London, then Russian as an adjective
@@ -254,7 +256,7 @@ def find(
                     break
                 j += 1
                 continue
-            low = wj.lower()
+            low = lows[j]
             if j > i and low in _CONNECT and j + 1 < n and _is_cap(words[j + 1]):
                 if low == "and" and not has_org_connector:
                     break
@@ -283,18 +285,18 @@ def find(
             if plain and _looks_like_a_name(lows, first, last):
                 break  # "United Nations", "New York", "Centre for Strategic … Studies"
             first += 1
-            while first <= last and words[first].lower() in _CONNECT:
+            while first <= last and lows[first] in _CONNECT:
                 first += 1
         # a title inside the run splits it: "US President Barack Obama" → "US", "Barack Obama"
         cut = _title_inside(lows, first, last)
         if cut is not None:
             lone_common = initial and first == cut - 1 and _common_start(words[first], vocab, False)
-            found = None if lone_common else _make(text, toks, words, first, cut - 1)
+            found = None if lone_common else _make(text, toks, words, lows, first, cut - 1)
             if found:  # "Circuit Judge Tim Barnack" at a sentence start: no "Circuit"
                 out.append(found)
             first = cut
         if first <= last:
-            found = _make(text, toks, words, first, last)
+            found = _make(text, toks, words, lows, first, last)
             if found:
                 out.append(found)
         free = max(j, run_end + 1)
@@ -390,17 +392,15 @@ def _make(
     text: str,
     toks: list[tuple[int, int]],
     words: list[str],
+    all_lows: list[str],
     first: int,
     last: int,
 ) -> Found | None:
+    """The name of tokens ``first..last`` (``all_lows``: every token lower-cased), or None."""
     title: str | None = None
     # titles: "President Volodymyr Zelensky", "Prime Minister Ahmet Davutoglu", "activist X"
-    lows = [w.lower() for w in words[first : last + 1]]
-    if (
-        len(lows) >= 3
-        and lows[0] in _DEMONYMS | _DEMONYM_WORDS
-        and not any(w in ORG_WORDS for w in lows)
-    ):
+    lows = all_lows[first : last + 1]
+    if len(lows) >= 3 and lows[0] in _DEMONYM_ANY and not any(w in ORG_WORDS for w in lows):
         lows, first = lows[1:], first + 1  # "Vietnamese Binh Wagner" → "Binh Wagner"
     k = 0
     while first + k < last and (n := _title_len(lows, k, last - first)):
@@ -415,7 +415,7 @@ def _make(
     first += k
     while first <= last and words[first] in _CONNECT:
         first += 1
-    while last >= first and words[last].lower() in _CONNECT:
+    while last >= first and all_lows[last] in _CONNECT:
         last -= 1
     if first > last:
         return None
@@ -436,7 +436,7 @@ def _make(
         return None
     # a single capitalised common word mid-sentence is kept (titles of works, "Want", "Live")
     # but a lone "The"/"One" is not a name
-    if first == last and words[first].lower() in _NOT_NAME:
+    if first == last and all_lows[first] in _NOT_NAME:
         return None
     value = normalise(span)
     if not value or value in _MONTHS_DAYS:
@@ -466,12 +466,21 @@ _NEXT_LOWER = re.compile(r"[\s-]+[a-z]")
 
 def _kind(text: str, end: int, span: str, value: str, title: str | None) -> str | None:
     """A rough type: "org", "person", "norp" (a nationality used as an adjective) or None."""
-    demonym = " " not in value and (value.endswith(_DEMONYM_END) or value in _DEMONYMS)
-    if demonym and value not in ORG_WORDS and _NEXT_LOWER.match(text, end, end + 30):
+    may_be_norp, kind = _span_kind(span, value, title)
+    if may_be_norp and _NEXT_LOWER.match(text, end, end + 30):
         return "norp"
+    return kind
+
+
+@lru_cache(maxsize=8192)
+def _span_kind(span: str, value: str, title: str | None) -> tuple[bool, str | None]:
+    """What :func:`_kind` reads from the name alone (an article names the same people again and
+    again): whether it is a nationality word, which is "norp" when a lower-case word follows,
+    and its type otherwise."""
+    demonym = " " not in value and (value.endswith(_DEMONYM_END) or value in _DEMONYMS)
     acronym = len(span) > 1 and " " not in span and span.replace(".", "").isupper()
     upper_part = not acronym and any(len(w) > 1 and w.isupper() for w in span.split())
-    return _kind_of(value, title, acronym, upper_part)
+    return demonym and value not in ORG_WORDS, _kind_of(value, title, acronym, upper_part)
 
 
 @lru_cache(maxsize=8192)
@@ -498,16 +507,18 @@ def _kind_of(value: str, title: str | None, acronym: bool, upper_part: bool) -> 
     return None
 
 
-_LOWER_WORD = re.compile(r"[a-z][a-z'-]{2,}")
-
-
 def _unknown_words(tokens: Toks) -> list[Found]:
     """Names in text written all in lower case (some benchmark summaries, chat input), where
-    capitals say nothing: words no English dictionary knows ("nigalidze", "tamang")."""
-    out = []
-    for (a, _), low in zip(tokens.spans, tokens.lows, strict=True):
-        m = _LOWER_WORD.fullmatch(low)
-        if m is None or "-" in low or "'" in low or low in _MONTHS_DAYS or is_common_word(low):
-            continue
-        out.append(Found(a, a + len(low), low, None, None))
-    return out
+    capitals say nothing: words no English dictionary knows ("nigalidze", "tamang").
+
+    Such a word is three or more ASCII letters (the tokens are lower-cased), tested without a
+    regex per token."""
+    return [
+        Found(a, a + len(low), low, None, None)
+        for (a, _), low in zip(tokens.spans, tokens.lows, strict=True)
+        if len(low) > 2
+        and low.isalpha()
+        and low.isascii()
+        and low not in _MONTHS_DAYS
+        and not is_common_word(low)
+    ]

@@ -338,6 +338,11 @@ _CURRENCY_START = frozenset("$£€¥")
 _HYPHEN_DIGIT = re.compile(r"-(?=\d)")
 
 
+# Tokens that may open a number whatever their first character: the currency signs (always a
+# token of their own), the number words, and "a"/"an" before "hundred", "third"…
+_START_WORDS = _NUM_TRIGGERS | _CURRENCY_START | frozenset(["a", "an"])
+
+
 def candidates(text: str, toks: Toks) -> list[int]:
     """Token starts where a number can begin: digits, currency, number words, "a million"."""
     lows = toks.lows
@@ -349,9 +354,15 @@ def candidates(text: str, toks: Toks) -> list[int]:
         and not any(c in toks.ltext for c in _CURRENCY_START)
     ):
         return []
+    # only these tokens can add a start below; the rest are skipped in one comprehension
+    ks = [k for k, low in enumerate(lows) if low in _START_WORDS or "-" in low or low[0].isdigit()]
+    if not ks:
+        return []
     out = []
     n = len(lows)
-    for k, low in enumerate(lows):
+    spans = toks.spans
+    for k in ks:
+        low = lows[k]
         c = low[0]
         if (
             c.isdigit()
@@ -359,14 +370,14 @@ def candidates(text: str, toks: Toks) -> list[int]:
             or low in _NUM_TRIGGERS
             or ("-" in low and low.split("-", 1)[0] in _NUM_TRIGGERS)
         ):
-            out.append(toks.spans[k][0])
+            out.append(spans[k][0])
         elif k + 1 < n and low in ("a", "an"):
             nxt = lows[k + 1]
             if nxt in _AFTER_A or nxt.split("-", 1)[0] in _AFTER_A:
-                out.append(toks.spans[k][0])
+                out.append(spans[k][0])
         if "-" in low and c.isdigit():
             # "10-20", "4-1": the number after the hyphen is a number too
-            a = toks.spans[k][0]
+            a = spans[k][0]
             out.extend(a + h.start() + 1 for h in _HYPHEN_DIGIT.finditer(low))
     return out
 
@@ -385,12 +396,24 @@ def find(
     unit ("one day"); ordinals ("17th") are not quantities.
     """
     end = len(text) if end is None else end
-    skip = skip or []
     if toks is None:
         toks = Toks(text, start, end)
+    return find_from(text, candidates(text, toks), start, end, skip)
+
+
+def find_from(
+    text: str,
+    starts: list[int],
+    start: int,
+    end: int,
+    skip: list[tuple[int, int]] | None = None,
+) -> list[Quantity]:
+    """:func:`find` from the :func:`candidates` a caller has already (it asks for them first, to
+    skip sentences without a number): the token scan is not run twice."""
+    skip = skip or []
     out: list[Quantity] = []
     last = start
-    for p in candidates(text, toks):
+    for p in starts:
         if p < last:
             continue
         m = _NUMBER_RE.match(text, p, end)
