@@ -30,6 +30,8 @@ from retell.check.sources import source_facts
 from retell.check.text import Token, tokens
 from retell.facts._words import Caseless
 from retell.facts.model import Kind
+from retell.facts.quotes import _DOUBLE_RE as _DOUBLE_MARK  # where quote spans may open
+from retell.facts.quotes import _SINGLE_RE as _SINGLE_MARK
 from retell.ingest.article import Article, Sentence
 
 __all__ = ["Audit", "Checker", "Finding", "SentenceVerdict", "Span", "audit_texts"]
@@ -64,9 +66,13 @@ def _kind_of_sentence(text: str) -> str | None:
 
 
 def _ends_in_quote(t: str) -> bool:
-    """Whether the sentence's final question mark belongs to quoted speech."""
+    """Whether the sentence's final question mark belongs to quoted speech. A quote opens only
+    on a quotation mark, so a sentence without one (a report's closing questions) needs no
+    fact extraction to tell."""
     from retell.check.extract import quotes
 
+    if not (_DOUBLE_MARK.search(t) or _SINGLE_MARK.search(t)):
+        return False
     return any(q.end >= len(t.rstrip()) - 2 for q in quotes(facts_of(t)))
 
 
