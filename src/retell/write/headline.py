@@ -9,7 +9,7 @@ trailing clause keeps the claim the source made while dropping detail.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from retell.ingest.article import Article, Sentence
@@ -173,14 +173,15 @@ def _about_the_story(title: str, article: Article) -> bool:
     return bool(words & set(content_words(opening)))
 
 
-def _lead_candidates(sentences: Sequence[Sentence], limit: int = 8) -> list[Sentence]:
+def _lead_candidates(sentences: Sequence[Sentence], limit: int = 8) -> Iterator[Sentence]:
     """Sentences fit to be a headline's source, lead first: skip bylines, captions, questions.
 
-    At most ``limit`` of them (the first ones: a caller that reads five need not judge eight).
+    At most ``limit`` of them, judged one at a time as they are asked for: the headline is most
+    often the first one's, and the rest need not be read.
     """
-    out: list[Sentence] = []
+    found = 0
     for s in sentences[:8]:
-        if len(out) >= limit:
+        if found >= limit:
             break
         t = s.text.strip()
         low = t.lower()
@@ -191,8 +192,8 @@ def _lead_candidates(sentences: Sequence[Sentence], limit: int = 8) -> list[Sent
             continue  # photo captions ("Defeated: Napoleon lost … .")
         if "scroll down" in low or t.endswith("?") or t.startswith(("'", '"', "\u2018", "\u201c")):
             continue
-        out.append(s)
-    return out
+        found += 1
+        yield s
 
 
 def compress(sentence: str, limit: int = MAX_WORDS) -> str:
@@ -215,25 +216,31 @@ def _compress(sentence: str, limit: int = MAX_WORDS) -> tuple[str, bool]:
     t = t.strip().rstrip(".!?;:").strip()
     t = _ATTRIB_TAIL.sub("", t).strip() or t
     t = _drop_lead_adverbial(t)
-    if _n(t) > limit:
+    n = _n(t)  # counted again only when a step changed the text
+    if n > limit:
         t = _APPOSITIVE.sub(" ", t, count=1)
-    if _n(t) > limit:
+        n = _n(t)
+    if n > limit:
         t = _drop_tails(t, limit)
-    if _n(t) > limit and ", " in t:
+        n = _n(t)
+    if n > limit and ", " in t:
         head = t.split(", ")[0]
         if _n(head) >= 5:
             t = head
-    if _n(t) > limit:
+            n = _n(t)
+    if n > limit:
         words = t.split()  # "the" goes, "The" inside a name ("The Beatles") stays
         t = " ".join(
             w
             for i, w in enumerate(words)
             if not (w in _ARTICLES or (i == 0 and w.lower() in _ARTICLES))
         )
-    if _n(t) > limit:
+        n = _n(t)
+    if n > limit:
         t = _COORD.sub(_drop_conjunct, t)
+        n = _n(t)
     clean = True
-    if _n(t) > limit:
+    if n > limit:
         t, clean = _cut(t.split(), limit)
     t = t.strip().rstrip(",;:-\u2014\u2013").strip()
     t = re.sub(r",\s+\S+$", "", t) if _n(t) > 5 else t  # "…, especially"
