@@ -203,10 +203,16 @@ def duplicates(sents: Sequence[Sentence]) -> set[int]:
     # number of words, and only the sizes in that range are compared at all.
     seen: dict[int, list[frozenset[str]]] = {}
     out = set()
+    # The words of all earlier sentences. This sentence A repeats an earlier B (|B| ≥ 0.8 |A|)
+    # when they share ≥ 0.8 |A ∪ B| = 0.8 (|A| + |B| - shared) ≥ 0.8 (1.8 |A| - shared) words,
+    # which asks for ≥ 0.8 |A|: with fewer of its words among all earlier ones, it repeats none
+    # (96 % of sentences on rouge-dev, answered by one intersection instead of one per earlier
+    # sentence). Counts are integers and 0.8 |A| a multiple of 0.2: no float rounding is near.
+    earlier: set[str] = set()
     for s in sents:
         words = frozenset(content_stems(s.text))
         n = len(words)
-        if words:
+        if words and len(words & earlier) >= 0.8 * n:
             for size in range(int(0.8 * n), int(1.25 * n) + 1):
                 if not 0.8 * n <= size <= 1.25 * n or size not in seen:
                     continue
@@ -216,6 +222,7 @@ def duplicates(sents: Sequence[Sentence]) -> set[int]:
                 if shared >= 0.8 * (n + size - shared):
                     out.add(s.index)
                     break
+        earlier |= words
         seen.setdefault(n, []).append(words)
     return out
 
