@@ -90,6 +90,7 @@ class Staged:
         self.text, self.index, self.s0, self.s1, self.ctx = text, index, s0, s1, ctx
         self.toks = Toks(text, s0, s1)
         self._dates: list[dates.Found] | None = None
+        self._dspans: list[tuple[int, int]] | None = None
         self._names: list[names.Found] | None = None
         self._numbers: list[Fact] | None = None
         self._taken: list[tuple[int, int]] = []
@@ -102,16 +103,18 @@ class Staged:
         return self._dates
 
     def _date_spans(self) -> list[tuple[int, int]]:
-        return [(d.start, d.end) for d in self._found_dates()]
+        """The dates' spans (read-only: names and numbers both skip them)."""
+        if self._dspans is None:
+            self._dspans = [(d.start, d.end) for d in self._found_dates()]
+        return self._dspans
 
     def _found_names(self) -> list[names.Found]:
         if self._names is None:
             ds = self._date_spans()
-            self._names = [
-                n
-                for n in names.find(self.text, self.s0, self.s1, self.ctx.vocab, self.toks, ds)
-                if not _overlaps(n.start, n.end, ds)
-            ]
+            found = names.find(self.text, self.s0, self.s1, self.ctx.vocab, self.toks, ds)
+            if ds:
+                found = [n for n in found if not _overlaps(n.start, n.end, ds)]
+            self._names = found
         return self._names
 
     def _number_facts(self) -> list[Fact]:
@@ -119,10 +122,10 @@ class Staged:
         if self._numbers is None:
             text, index = self.text, self.index
             out: list[Fact] = []
-            taken = self._date_spans()
+            taken = list(self._date_spans())
             starts = numbers.candidates(text, self.toks)
             if starts:
-                found = numbers.find_from(text, starts, self.s0, self.s1, list(taken))
+                found = numbers.find_from(text, starts, self.s0, self.s1, self._date_spans())
                 # a number inside a name ("Apollo 11", "One Direction") is no quantity; names are
                 # asked for only when a number touches a capitalised word — whether or not they
                 # were found already, so the answer does not depend on which kind was asked first

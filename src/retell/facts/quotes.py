@@ -135,12 +135,12 @@ def _single_spans(
     open_at: int | None = None
     for m in _SINGLE_RE.finditer(text, p0, p1):
         i = m.start()
-        if taken and any(a <= i < b for a, b in taken):
-            continue
         prev = text[i - 1] if i > p0 else " "
         nxt = text[i + 1] if i + 1 < p1 else " "
         if prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe inside a word
+            continue  # apostrophe inside a word (most marks: tested before the spans)
+        if taken and any(a <= i < b for a, b in taken):
+            continue
         if prev.isspace() and _CLITIC.match(text, i):
             continue  # "you 're", "it 's": a clitic split off by a tokeniser
         can_open = prev in _BEFORE_OPEN and not nxt.isspace() and not nxt.isdigit()
