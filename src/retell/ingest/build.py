@@ -211,8 +211,7 @@ def build_article(
             sentence = text[s0:s1]
             row.append((s0, s1, sentence, junk_kind(sentence, anywhere=anywhere)))
         found.append(row)
-    tokenised = _is_tokenised(text)
-    drop_captions = not tokenised and _captions_marked(found)
+    drop_captions = _captions_marked(found) and not _is_tokenised(text)
     sents: list[Sentence] = []
     paras: list[Paragraph] = []
     for row in found:
