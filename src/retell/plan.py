@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import mul
+from itertools import accumulate, chain
+from operator import add, mul
 
 from retell.ingest.article import Article, Sentence
 from retell.writable import is_junk, quote_links
@@ -220,52 +222,44 @@ def _parts_for(usable: Sequence[int]) -> int:
     return max(1, min(MAX_PARTS, round(sum(usable) / WORDS_PER_PART)))
 
 
-def depth_scores(bags: Sequence[Counter[str]], block: int) -> list[float]:
+def depth_scores(stems: Sequence[Sequence[str]], block: int) -> list[float]:
     """TextTiling depth at each gap g (between sentence g-1 and g), index 0 unused.
 
-    The gap score is the cosine between the ``block`` sentences before and after the gap; the
-    depth is how far it dips below the nearest peaks on either side. Deep dips = topic shifts.
+    The gap score is the cosine between the bags of the ``block`` sentences before and after the
+    gap (``stems``: each sentence's :func:`content_stems`); the depth is how far it dips below the
+    nearest peaks on either side. Deep dips = topic shifts.
     """
-    n = len(bags)
+    n = len(stems)
+    # The window after gap g is the one before gap g + block: each window is counted once, in C
+    # from its sentences' stems, with its norm (integer counts: the same bag, in any order).
+    windows: dict[tuple[int, int], tuple[Counter[str], float]] = {}
+
+    def window(first: int, last: int) -> tuple[Counter[str], float]:
+        got = windows.get((first, last))
+        if got is None:
+            bag = Counter(chain.from_iterable(stems[first:last]))
+            got = windows[first, last] = (bag, norm(bag))
+        return got
+
     gap = [0.0] * n
-    # The windows slide one sentence at a time: add the sentence entering each, take away the
-    # one leaving (the same integer counts as summing the window afresh at every gap).
-    left: dict[str, int] = {}
-    right: dict[str, int] = {}
-    for b in bags[:block]:
-        _add(right, b, 1)
     for g in range(1, n):
-        _add(left, bags[g - 1], 1)
-        if g - block - 1 >= 0:
-            _add(left, bags[g - block - 1], -1)
-        _add(right, bags[g - 1], -1)
-        if g + block - 1 < n:
-            _add(right, bags[g + block - 1], 1)
-        gap[g] = cosine(left, right)
+        left, left_norm = window(max(0, g - block), g)
+        right, right_norm = window(g, min(n, g + block))
+        gap[g] = cosine_normed(left, left_norm, right, right_norm)
+    # The nearest peak on the left of g: climb while the scores do not fall. Where the score
+    # left of g is at least g's, that climb goes on as the one from g - 1 (so each is one step).
+    peak_l = gap[:]
+    for g in range(2, n):
+        if gap[g - 1] >= gap[g]:
+            peak_l[g] = peak_l[g - 1]
+    peak_r = gap[:]
+    for g in range(n - 2, 0, -1):
+        if gap[g + 1] >= gap[g]:
+            peak_r[g] = peak_r[g + 1]
     depth = [0.0] * n
     for g in range(1, n):
-        peak_l = gap[g]
-        i = g - 1
-        while i >= 1 and gap[i] >= peak_l:
-            peak_l = gap[i]
-            i -= 1
-        peak_r = gap[g]
-        i = g + 1
-        while i < n and gap[i] >= peak_r:
-            peak_r = gap[i]
-            i += 1
-        depth[g] = (peak_l - gap[g]) + (peak_r - gap[g])
+        depth[g] = (peak_l[g] - gap[g]) + (peak_r[g] - gap[g])
     return depth
-
-
-def _add(window: dict[str, int], bag: Mapping[str, int], sign: int) -> None:
-    """Add (sign 1) or take away (sign -1) a sentence's counts; words that reach 0 leave."""
-    for w, c in bag.items():
-        v = window.get(w, 0) + sign * c
-        if v:
-            window[w] = v
-        else:
-            del window[w]
 
 
 _LAST_BAGS: tuple[Article, tuple[Counter[str], ...]] | None = None
@@ -337,9 +331,8 @@ def _cuts(
     """The K-1 sentence indices where parts begin, by dynamic programming over gaps."""
     sents = article.sentences
     n = len(sents)
-    bags = sentence_bags(article)
     block = max(2, min(4, n // (2 * k)))
-    depth = depth_scores(bags, block)
+    depth = depth_scores([content_stems(s.text) for s in sents], block)
     para_gaps = {g for g in range(1, n) if sents[g].paragraph != sents[g - 1].paragraph}
     # Paragraph breaks are the writer's own topic marks: prefer them (a bonus, not a rule, so a
     # clear shift in mid-paragraph still wins over a paragraph break inside one topic).
@@ -353,9 +346,7 @@ def _cuts(
     for g in inside:  # a part must not begin inside a quotation
         if 0 < g < n:
             depth[g] -= QUOTE_PENALTY
-    cum = [0]
-    for w in usable:
-        cum.append(cum[-1] + w)
+    cum = [0, *accumulate(usable)]
     total = cum[-1]
     mean = total / k
     need = 0.85 * budget - 10  # source words a part needs to fill its budget within -15%
@@ -364,10 +355,10 @@ def _cuts(
     # The DP is O(K·m²) in the m gaps it may cut at: on long articles, try the deepest gaps
     # first (a cut elsewhere is rarely chosen anyway), then every gap if that is infeasible.
     m = max(6 * k, 40)
-    deepest = set(sorted(everywhere, key=lambda g: -depth[g])[:m])
-    for allowed, min_words in ((deepest, floor), (everywhere, floor), (everywhere, 0.0)):
-        if allowed is deepest and len(deepest) == len(everywhere):
-            continue
+    tries = [(everywhere, floor), (everywhere, 0.0)]
+    if m < n - 1:  # (stable: of equal depths, the earlier gap)
+        tries.insert(0, (set(sorted(everywhere, key=depth.__getitem__, reverse=True)[:m]), floor))
+    for allowed, min_words in tries:
         cuts = _best_cuts(k, n, cum, mean, depth, allowed, min_words)
         if cuts is not None:
             return cuts
@@ -384,59 +375,70 @@ def _best_cuts(
     allowed: set[int],
     min_words: float,
 ) -> list[int] | None:
-    """Maximise the depth at the cuts minus the squared relative imbalance of part lengths."""
-    starts = sorted({0, *allowed})
-    neg = -1e18
-    # best[j][i]: best score with j parts covering sentences [0, starts[i]).
-    ends = [*starts[1:], n]
-    idx = {p: i for i, p in enumerate([*starts[1:], n])}
-    best = [[neg] * len(ends) for _ in range(k + 1)]
-    back = [[-1] * len(ends) for _ in range(k + 1)]
+    """Maximise the depth at the cuts minus the squared relative imbalance of part lengths.
 
-    def cost(a: int, b: int) -> float | None:
-        w = cum[b] - cum[a]
-        if w < min_words or b <= a:
-            return None
-        return -(((w - mean) / mean) ** 2)
-
-    for e_i, e in enumerate(ends):
-        c = cost(0, e)
-        if c is not None:
-            best[1][e_i] = c
-    # Each part (s, e)'s cost does not depend on how many parts came before it: compute it once,
-    # not once per part count (the same terms, added in the same order as before).
-    pairs: list[list[tuple[int, int, float, float]]] = []
-    inner = [(s, idx[s], cum[s], depth[s]) for s in starts[1:]]
-    for e in ends:
-        row = []
-        ce = cum[e]
-        for s, s_i, cs, d in inner:  # cost(s, e) written out: this loop is the DP's O(m²)
-            if s >= e:
-                break
-            w = ce - cs
-            if w >= min_words:
-                row.append((s, s_i, -(((w - mean) / mean) ** 2), d))
-        pairs.append(row)
-    for j in range(2, k + 1):
-        prev_best = best[j - 1]
-        for e_i, row in enumerate(pairs):
-            top = neg
-            arg = -1
-            for s, s_i, c, d in row:
-                prev = prev_best[s_i]
-                if prev <= neg:
-                    continue
-                v = prev + c + d
-                if v > top:
-                    top, arg = v, s
-            best[j][e_i] = top
-            back[j][e_i] = arg
-    if best[k][idx[n]] <= neg:
+    best[i]: the best score of j parts covering sentences [0, ends[i]), for j = 1, 2, … k. Usable
+    words are never negative, so a part is never shorter for beginning earlier or ending later:
+    the parts long enough (``min_words``) to end at an end are those from the first starts, more
+    of them the later it ends, and j parts can cover the ends from the first they reach on. So
+    each step works only over the ends j parts reach and the parts after them can begin at, and
+    every score it compares is a finite one: the same choices as over all pairs, in less time.
+    """
+    starts = sorted(allowed)  # where a part may begin, besides 0
+    ends = [*starts, n]  # where a part may end: ends[i] is where the part after starts[i - 1] ends
+    last = len(ends) - 1
+    start_cum = [cum[s] for s in starts]
+    start_depth = [depth[s] for s in starts]
+    end_cum = [cum[e] for e in ends]
+    at_least = math.ceil(min_words)  # (a part's words are an integer)
+    # fit[i]: the parts from starts[0], … starts[fit[i] - 1] to ends[i] are long enough.
+    fit = [bisect_right(start_cum, ce - at_least, 0, i) for i, ce in enumerate(end_cum)]
+    reached = bisect_left(end_cum, at_least)  # the first end one part reaches
+    if reached > last:
         return None
+    # The ends step j may stop at (j < k): those where a part of step j + 1 may begin, from the
+    # last part's starts down.
+    stops = [fit[last]]
+    for _ in range(k - 3):
+        stops.append(fit[stops[-1] - 1] if stops[-1] else 0)
+    stops.reverse()
+    lowest = reached
+    rows: dict[int, list[float]] = {}  # each part's cost is worked out once, for every step
+
+    def costs_to(i: int) -> list[float]:
+        """The costs of the parts long enough from starts[lowest], starts[lowest + 1]… to ends[i]."""
+        row = rows.get(i)
+        if row is None:
+            ce = end_cum[i]
+            row = rows[i] = [-(((ce - cs - mean) / mean) ** 2) for cs in start_cum[lowest : fit[i]]]
+        return row
+
+    best = [-(((ce - mean) / mean) ** 2) for ce in end_cum]  # (unread before `reached`)
+    back: list[list[int]] = []
+    for j in range(2, k + 1):
+        # The ends j parts reach: where a part long enough begins at an end j - 1 parts reach.
+        first = bisect_right(fit, reached)
+        ahead = stops[j - 2] if j < k else last + 1
+        if first >= ahead:
+            return None
+        top_of = [-math.inf] * len(ends)  # (for the ends j parts do not reach, or need not)
+        arg_of = [-1] * len(ends)
+        prev = best[reached:]
+        gains = start_depth[reached:]
+        for i in range(first, ahead) if j < k else (last,):
+            # Each start's score, in C: (best + cost) + depth, in the order the sum was always
+            # taken. max() keeps the first of equal scores, and so does index().
+            scores = list(map(add, map(add, prev, costs_to(i)[reached - lowest :]), gains))
+            top = max(scores)
+            top_of[i] = top
+            arg_of[i] = starts[reached + scores.index(top)]
+        best = top_of
+        back.append(arg_of)
+        reached = first
+    idx = {e: i for i, e in enumerate(ends)}
     cuts = []
     e = n
-    for j in range(k, 1, -1):
-        s = back[j][idx[e]]
-        cuts.append(s)
-        e = s
+    for arg_of in reversed(back):
+        e = arg_of[idx[e]]
+        cuts.append(e)
     return sorted(cuts)
