@@ -258,20 +258,21 @@ def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], t
     toks = _WORD.findall(text)
     lows = list(map(str.lower, toks))
     infos = list(map(_word_info, toks))
+    # noun_lemma(w) is table.get(w, w) for a lower-cased w: a dict look-up instead of a call
+    table = noun_table()
     cands = []
     for start, end, head_i in _chunks(toks, lows, infos, capitalised):
         prev = lows[start - 1] if start > 0 else ""
         head = lows[head_i]
-        lemma = _lemma(head)
-        determined = prev in _DETERMINERS or prev.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        lemma = _lemma(head) if table is None else table.get(head, head)
+        determined = prev in _DETERMINERS or prev.endswith(_POSSESSIVE)
         if not determined and end - start > 1 and prev not in _PREPOSITIONS:
             determined = _countable_singular(lemma)  # "a Sikh community leader"
         plural = infos[head_i] & _PLURAL != 0
         cands.append((" ".join(toks[start:end]), determined, lemma, plural, end - start))
     # the lower-cased words that open on a lower-case letter (a token is never empty)
     lower = list(compress(lows, map(str.islower, map(_FIRST, toks))))
-    table = noun_table()
-    # noun_lemma(w) is table.get(w, w) for a lower-cased w: one map in C instead of a call each
+    # one map in C for all the words
     lemmas = (
         cast("tuple[str, ...]", tuple(map(table.get, lower, lower)))  # with a default: no None
         if table is not None
@@ -281,6 +282,7 @@ def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], t
 
 
 _FIRST = itemgetter(0)
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 
 
 # A word token of _WORD that opens on a lower-case letter. _WORD takes a maximal run of
