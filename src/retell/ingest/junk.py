@@ -74,6 +74,8 @@ _JUNK_START = re.compile(
 # How a _JUNK_START match can begin, lower-cased: "by" (then a space, "." or ":"), a bracket, or
 # the first three letters of one of its words. In an ASCII text only these letters match the
 # pattern's letters (the characters IGNORECASE folds to them, "\u017f" for "s", are not ASCII).
+# Sixteen sentences in seventeen begin otherwise, and a look at their first three characters
+# costs a third of trying the pattern's twenty alternatives.
 _JUNK_HEADS = frozenset(
     word[:3]
     for word in (
@@ -82,13 +84,6 @@ _JUNK_HEADS = frozenset(
         "copyright", "follow", "like", "sign", "subscribe", "image", "picture",
     )
 )  # fmt: skip
-
-
-def _may_be_junk_start(s: str) -> bool:
-    """False when ``_JUNK_START`` cannot match ``s``: true of 19 sentences in 20, and a look at
-    three characters costs a third of trying the pattern's twenty alternatives."""
-    head = s[:3].lower()
-    return head in _JUNK_HEADS or head.startswith(("by", "(")) or not head.isascii()
 
 
 # Boilerplate recognised anywhere in the sentence.
@@ -178,13 +173,6 @@ def _junk_anywhere(s: str) -> bool:
     return _JUNK_ANY.search(s) is not None
 
 
-def _caption_end(s: str) -> bool:
-    """``_CAPTION_END.search(s)`` for a stripped ``s``: whitespace, ".", an optional quote, end."""
-    if s.endswith("."):
-        return len(s) >= 2 and s[-2].isspace()
-    return len(s) >= 3 and s[-1] in "'\"\u2019\u201d" and s[-2] == "." and s[-3].isspace()
-
-
 # "Monday, 6 January 2020", "May 5, 2020.": a date standing as a sentence (a page's timestamp).
 _DATE_ONLY = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -265,8 +253,9 @@ def junk_kind(sentence: str, *, anywhere: bool = True) -> str | None:
     s = sentence.strip()
     if not s:
         return "boilerplate"
+    head = s[:3].lower()  # see _JUNK_HEADS (written out, not called: this runs per sentence)
     if (
-        _may_be_junk_start(s)
+        (head in _JUNK_HEADS or head.startswith(("by", "(")) or not head.isascii())
         and _JUNK_START.match(s)
         or (anywhere and _junk_anywhere(s))
         or (len(s) < 80 and _BYLINE.match(s))
@@ -278,7 +267,10 @@ def junk_kind(sentence: str, *, anywhere: bool = True) -> str | None:
         and _DATE_ONLY.fullmatch(s)
     ):
         return "boilerplate"  # a dateline or a date alone
-    if _caption_end(s):
+    # _CAPTION_END.search(s), ``s`` being stripped: whitespace, ".", an optional quote, the end.
+    if s[-1] == ".":
+        return "caption" if len(s) >= 2 and s[-2].isspace() else None
+    if len(s) >= 3 and s[-1] in "'\"\u2019\u201d" and s[-2] == "." and s[-3].isspace():
         return "caption"
     return None
 
