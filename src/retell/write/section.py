@@ -104,10 +104,8 @@ def section_scores(article: Article) -> dict[str, float]:
     Only the cues the text holds are visited (a set intersection finds the single words); each
     section's terms are still added in lexicon order, so the sums are the same floats.
     """
-    text = article.text.lower()
-    if article.title:
-        text = article.title.lower() + "\n" + article.title.lower() + "\n" + text
-    toks, leads = _tokens(text)
+    text = _lowered(article)
+    toks, leads = _tokens_of(text)
     counts = _cue_counts(toks)
     singles, phrases = _cue_index()
     terms: list[list[tuple[int, float]]] = [[] for _ in SECTIONS]
@@ -127,7 +125,7 @@ def section_scores(article: Article) -> dict[str, float]:
     passed.update(k for w in by_word.keys() & leads for k in by_word[w])
     for k in sorted(passed):
         cue, _, where = phrases[k]
-        if cue in text:
+        if cue.encode() in text:
             n = _phrase_count(text, cue)
             if n:
                 for sec_i, order, weight in where:
@@ -200,6 +198,27 @@ def _cue_counts(toks: list[str]) -> dict[str, int]:
     return out
 
 
+def _lowered(article: Article) -> bytes:
+    """The title twice and the text, lower-cased, as UTF-8: what the section is scored on.
+
+    Why bytes: a cue, a token and the look-arounds of a phrase's pattern are all ASCII, and
+    UTF-8 writes an ASCII letter only for that letter, so they find the same in the bytes as in
+    the str. Lower-casing the bytes changes only ASCII letters, which is what ``str.lower`` does
+    to them; to any other character it does what no cue or token can see, except "İ" and the
+    Kelvin sign, which it turns into ASCII ("i̇", "k"): a text with either takes ``str.lower``.
+    Most articles hold a "’" or "“" and are stored wide, where ``str.lower`` is slow.
+    """
+    text = article.text
+    title = article.title
+    whole = f"{title}\n{title}\n{text}" if title else text
+    if whole.isascii() or ("\u0130" not in whole and "\u212a" not in whole):
+        return whole.encode("utf-8", "surrogatepass").lower()
+    low = text.lower()
+    if title:
+        low = title.lower() + "\n" + title.lower() + "\n" + low
+    return low.encode("utf-8", "surrogatepass")
+
+
 def _tokens(text: str) -> tuple[list[str], set[str]]:
     """``_TOKEN.findall(text)`` for a lower-cased ``text``; and the run of letters before each
     apostrophe or hyphen inside a token (``"minister's"`` → ``"minister"``).
@@ -215,7 +234,12 @@ def _tokens(text: str) -> tuple[list[str], set[str]]:
     must be among to occur (see :func:`section_scores`); a run before a later apostrophe of the
     same token (``"rock'n'roll"`` → ``"n"``) is in too: harmless, the test only spares a regex.
     """
-    b = _EDGES.sub(b"", b" " + text.encode("utf-8", "surrogatepass").translate(_RUN_BYTES) + b" ")
+    return _tokens_of(text.encode("utf-8", "surrogatepass"))
+
+
+def _tokens_of(text: bytes) -> tuple[list[str], set[str]]:
+    """:func:`_tokens` of a lower-cased text's UTF-8 bytes."""
+    b = _EDGES.sub(b"", b" " + text.translate(_RUN_BYTES) + b" ")
     pieces = b.translate(_HYPHEN_TO_QUOTE).decode("ascii").split("'")
     pieces.pop()
     return b.decode("ascii").split(), {p.rpartition(" ")[2] for p in pieces}
@@ -291,18 +315,20 @@ def _other_lemmas(tok: str) -> tuple[str, ...]:
     return tuple(sorted({lem for forms in pos_of(tok).values() for lem in forms} - {tok}))
 
 
-def _phrase_count(text: str, phrase: str) -> int:
-    """Occurrences of ``phrase`` (or it with "s") not inside a longer word."""
+def _phrase_count(text: bytes, phrase: str) -> int:
+    """Occurrences of ``phrase`` (or it with "s") not inside a longer word, in a lower-cased
+    text's UTF-8 bytes (see :func:`_lowered`)."""
     return len(_phrase_pattern(phrase).findall(text))
 
 
 @lru_cache(maxsize=1024)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """``(?<![a-z])phrase s?(?![a-z])``, written to open on the phrase's first letter: the same
-    matches, but the regex engine scans for that letter in C instead of trying the look-behind
-    at every position of the article. (Not a letter before that first letter ``c``: not
-    ``[a-z]c`` before the position after it.)"""
+def _phrase_pattern(phrase: str) -> re.Pattern[bytes]:
+    """``(?<![a-z])phrase s?(?![a-z])`` on bytes, written to open on the phrase's first letter:
+    the same matches, but the regex engine scans for that letter in C instead of trying the
+    look-behind at every position of the article. (Not a letter before that first letter
+    ``c``: not ``[a-z]c`` before the position after it.)"""
     if not phrase:
-        return re.compile(r"(?<![a-z])s?(?![a-z])")
-    first = re.escape(phrase[0])
-    return re.compile(first + "(?<![a-z]" + first + ")" + re.escape(phrase[1:]) + r"s?(?![a-z])")
+        return re.compile(rb"(?<![a-z])s?(?![a-z])")
+    first = re.escape(phrase[0].encode())
+    rest = re.escape(phrase[1:].encode())
+    return re.compile(first + b"(?<![a-z]" + first + b")" + rest + rb"s?(?![a-z])")
