@@ -11,6 +11,7 @@ cited ids) compete. Everything the source offers is precomputed once per source 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from retell.check.text import Token, lexicon, tokens, word_info, words
 from retell.ingest.article import Article
 
 EXACT, RELATED, BROADER = 1.0, 0.85, 0.6
+_JOINER = re.compile(r"[-.]")  # what makes a hyphenated or dotted word
 
 
 class SourceSentence:
@@ -58,6 +60,12 @@ class SourceSentence:
         """Lemmas of the words (punctuation left out), in order."""
         # filter(None, …) drops the Nones in C: a word's lemma is never empty
         return list(filter(None, map(_seq_lemma, self.lows)))
+
+    @once
+    def seq_words(self) -> list[str]:
+        """The words of :attr:`seq`, lower case ([] when the two do not line up)."""
+        lows = [w for w in self.lows if w[:1].isalnum()]
+        return lows if len(lows) == len(self.seq) else []
 
     @once
     def bigrams(self) -> frozenset[tuple[str, str]]:
@@ -165,11 +173,21 @@ class SourceIndex:
         """Parts of hyphenated and dotted words: Kyiv-based -> kyiv; U.K. -> uk."""
         if self._parts is None:
             out: dict[str, int] = {}
-            for low, at in self._words.items():
-                if "-" in low or "." in low:
-                    for part in (*low.split("-"), low.replace(".", "")):
-                        if part and part != low:
-                            out[part] = out.get(part, 0) | at
+            where = self._where or self._words
+            # the few words holding either, found by a C-level scan of the words joined by
+            # spaces (a word holds none), not a test of each word
+            joined = " ".join(where)
+            end = -1
+            for m in _JOINER.finditer(joined):
+                if m.start() < end:
+                    continue  # another mark of the same word
+                end = joined.find(" ", m.start())
+                end = len(joined) if end < 0 else end
+                low = joined[joined.rfind(" ", 0, m.start()) + 1 : end]
+                at = where[low]
+                for part in (*low.split("-"), low.replace(".", "")):
+                    if part and part != low:
+                        out[part] = out.get(part, 0) | at
             self._parts = out
         return self._parts
 
@@ -362,35 +380,44 @@ class SourceIndex:
         cands = set(order[:3])
         cands.update(self.id_index[c] for c in cited if c in self.id_index)
         windows: set[tuple[int, ...]] = set()
+        region = 0  # the sentences of all windows: those of each candidate and two either side
         for c in cands:
-            for a in range(max(0, c - 2), c + 1):
+            lo = max(0, c - 2)
+            region |= ((1 << (min(n, c + 3) - lo)) - 1) << lo
+            for a in range(lo, c + 1):
                 for b in range(c + 1, min(n, a + 3) + 1):
                     windows.add(tuple(range(a, b)))
         top = order[:2]
         if len(top) == 2:
-            windows.add(tuple(sorted(top)))
+            windows.add(tuple(sorted(top)))  # candidates: in the region
         cited_ix = tuple(sorted(self.id_index[c] for c in cited if c in self.id_index))
         if cited_ix:
-            windows.add(cited_ix[:3])
-        # each window's coverage summed over the words some sentence matches, in word order
-        # (an unmatched word adds 0.0, which leaves a float sum as it is); the match tuple and
-        # the exact share only for the winner
+            windows.add(cited_ix[:3])  # candidates too
+        # each window's coverage summed over the words some sentence of the region matches, in
+        # word order (a word matched nowhere there adds 0.0 to every window, which leaves a
+        # float sum as it is); the match tuple and the exact share only for the winner
         live = [
-            (ex, rl, w) for ex, rl, w in zip(exact_in, related_in, weights, strict=True) if ex or rl
+            (ex & region, rl & region, w, RELATED * w)
+            for ex, rl, w in zip(exact_in, related_in, weights, strict=True)
+            if (ex | rl) & region
         ]
         best: tuple[float, tuple[int, ...], int] | None = None
         for win in windows:
-            wm = 0
-            for i in win:
-                wm |= 1 << i
+            lo, size = win[0], len(win)
+            gap = win[-1] - lo + 1 - size
+            if gap:
+                wm = 0
+                for i in win:
+                    wm |= 1 << i
+            else:
+                wm = ((1 << size) - 1) << lo
             got: float = 0
-            for hit, near, w in live:
+            for hit, near, w, wr in live:
                 if hit & wm:
                     got += w
                 elif near & wm:
-                    got += RELATED * w
-            gap = win[-1] - win[0] + 1 - len(win)
-            key = got / total - 0.04 * (len(win) - 1) - (0.1 if gap else 0.0)
+                    got += wr
+            key = got / total - 0.04 * (size - 1) - (0.1 if gap else 0.0)
             if best is None or key > best[0]:
                 best = (key, win, wm)
         assert best is not None

@@ -528,11 +528,15 @@ def _longest(ix: SourceIndex, r: Sequence[str], i: int, step: int) -> tuple[int,
                 p = seq.index(a, p + 1)
             except ValueError:
                 break
-            k = 1
-            while 0 <= i + step * k < len(r) and 0 <= p + step * k < len(seq):
-                if seq[p + step * k] != r[i + step * k]:
-                    break
-                k += 1
+            k = 1  # seq[p] is r[i]; the run goes on while both have words
+            if step == 1:
+                most = min(len(r) - i, len(seq) - p)
+                while k < most and seq[p + k] == r[i + k]:
+                    k += 1
+            else:
+                most = min(i, p) + 1
+                while k < most and seq[p - k] == r[i - k]:
+                    k += 1
             if k > best[0]:
                 best = (k, si, p)
     return best
@@ -541,5 +545,4 @@ def _longest(ix: SourceIndex, r: Sequence[str], i: int, step: int) -> tuple[int,
 def _alnum_lows(ss: SourceSentence) -> list[str]:
     """A source sentence's words without punctuation, as its ``seq`` counts them ([] when the
     two disagree)."""
-    lows = [w for w in ss.lows if w[:1].isalnum()]
-    return lows if len(lows) == len(ss.seq) else []
+    return ss.seq_words
