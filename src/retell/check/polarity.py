@@ -7,6 +7,7 @@ sentences to diff and builds the findings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from retell.check.text import Lexicon, Token
@@ -16,7 +17,7 @@ STRICT_NEG = frozenset(
 )
 # stop words that still carry a fact: "before" for "after" moves an event (he/she was tried:
 # no gain on audit-dev, two false alarms)
-_FUNCTION_CONTRASTS = frozenset(["before", "after", "above", "below", "inside", "outside"])
+FUNCTION_CONTRASTS = frozenset(["before", "after", "above", "below", "inside", "outside"])
 
 
 # words that deny what follows them, as a negation does
@@ -29,20 +30,20 @@ _DENYING = frozenset(["fail", "unable", "prevent"])
 
 
 def compared(t: Token) -> bool:
-    return t.content or t.lower in _FUNCTION_CONTRASTS
+    return t.content or t.lower in FUNCTION_CONTRASTS
 
 
 def antonym_swaps(
-    rtoks: list[Token], stoks: list[Token], lex: Lexicon
+    rtoks: Sequence[Token], stoks: Sequence[Token], lex: Lexicon
 ) -> list[tuple[Token, Token]]:
     """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
-    ra = [t.lemma for t in rtoks]
-    sa = [t.lemma for t in stoks]
     out: list[tuple[Token, Token]] = []
-    sl = set(sa)
-    cands = [t for t in rtoks if compared(t) and t.lemma not in sl and _may_swap(t, lex)]
+    sl = {t.lemma for t in stoks}
+    cands = [t for t in rtoks if t.lemma not in sl and compared(t) and _may_swap(t, lex)]
     if not cands or not _any_opposite(cands, stoks, lex):
         return out  # no word with an opposite on the other side: the diff would find nothing
+    ra = [t.lemma for t in rtoks]
+    sa = [t.lemma for t in stoks]
     rl = set(ra)
     may = set(cands)  # only these can pass a test below (the others are skipped unread)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
@@ -80,14 +81,16 @@ def _may_swap(t: Token, lex: Lexicon) -> bool:
     )
 
 
-def _any_opposite(cands: list[Token], stoks: list[Token], lex: Lexicon) -> bool:
+def _any_opposite(cands: list[Token], stoks: Sequence[Token], lex: Lexicon) -> bool:
     """Whether some source word passes one of the diff's tests against some candidate (a
     superset of what the diff finds, as it ignores where the words stand): when none does, the
-    diff is skipped."""
-    s_lemmas = {st.lemma for st in stoks if compared(st)}
-    s_lowers = {st.lower for st in stoks if compared(st)}
-    hyphen = any("-" in x for x in s_lowers)
-    vals = {v for st in stoks if compared(st) and abs(v := valence(lex, st)) >= 1.0}
+    diff is skipped. The antonym tests first: the source's valences are read only for a
+    candidate with a clear valence of its own."""
+    comp = [st for st in stoks if st.content or st.lower in FUNCTION_CONTRASTS]
+    s_lemmas = {st.lemma for st in comp}
+    s_lowers = {st.lower for st in comp}
+    hyphen: bool | None = None
+    vals: set[float] | None = None
     for t in cands:
         ants = lex.antonyms.get(t.lemma)
         if ants is not None and not ants.isdisjoint(s_lemmas):
@@ -95,11 +98,17 @@ def _any_opposite(cands: list[Token], stoks: list[Token], lex: Lexicon) -> bool:
         ants = lex.antonyms.get(t.lower)
         if ants is not None and not ants.isdisjoint(s_lowers):
             return True
-        if hyphen and "-" in t.lower:
-            return True
+        if "-" in t.lower:
+            if hyphen is None:
+                hyphen = any("-" in x for x in s_lowers)
+            if hyphen:
+                return True
         vt = valence(lex, t)
-        if abs(vt) >= 1.0 and any(vt * vs <= -1.5 for vs in vals):
-            return True
+        if abs(vt) >= 1.0:
+            if vals is None:
+                vals = {v for st in comp if abs(v := valence(lex, st)) >= 1.0}
+            if any(vt * vs <= -1.5 for vs in vals):
+                return True
     return False
 
 
@@ -119,42 +128,53 @@ def valence(lex: Lexicon, t: Token) -> float:
     return lex.valence.get(t.lower) or lex.valence.get(t.lemma) or 0.0
 
 
-def negation_flip(rtoks: list[Token], stoks: list[Token]) -> tuple[Token, Token, bool] | None:
+def negation_flip(
+    rtoks: Sequence[Token], stoks: Sequence[Token]
+) -> tuple[Token, Token, bool] | None:
     """A negation present on one side only, next to a word both sides share.
 
     Returns (rewrite token, source token, dropped?) — dropped when the source negates and the
     rewrite does not; the rewrite token is then the shared word, the source token the negation.
     """
+    # each test below starts from a negation (or a denying word) of one side: most sentence
+    # pairs have none, and need none of the position tables
+    r_neg = any(t.lower in STRICT_NEG or t.lemma in _DENYING for t in rtoks)
+    s_neg = any(t.lower in STRICT_NEG for t in stoks)
+    if not r_neg and not s_neg:
+        return None
 
-    def negated(seq: list[Token], k: int) -> bool:
+    def negated(seq: Sequence[Token], k: int) -> bool:
         return any(t.lower in STRICT_NEG for t in seq[max(0, k - 4) : k])
 
-    def denied(seq: list[Token], k: int) -> bool:
+    def denied(seq: Sequence[Token], k: int) -> bool:
         """The source says it is not so a little further back ("was not deemed to be a
         threat") or with a word that denies it ("is unlikely to recapture")."""
         return any(t.lower in STRICT_NEG or t.lemma in _DENIALS for t in seq[max(0, k - 7) : k])
 
-    def heads(seq: list[Token], k: int) -> list[Token]:
+    def heads(seq: Sequence[Token], k: int) -> list[Token]:
         out = [t for t in seq[k + 1 : k + 5] if t.content and t.lower.isalpha()][:2]
         return out
 
-    s_pos: dict[str, list[int]] = {}
-    for k, t in enumerate(stoks):
-        if t.content:
-            s_pos.setdefault(t.lemma, []).append(k)
+    if r_neg:
+        s_pos: dict[str, list[int]] = {}
+        for k, t in enumerate(stoks):
+            if t.content:
+                s_pos.setdefault(t.lemma, []).append(k)
+        s_only = any(t.lower == "only" for t in stoks)
+        for k, t in enumerate(rtoks):
+            if t.lower in STRICT_NEG or t.lemma in _DENYING:
+                if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
+                    continue  # "not … until 1997" says what "only after 1997" says
+                for h in heads(rtoks, k):
+                    occ = s_pos.get(h.lemma, [])
+                    if occ and not any(denied(stoks, j) for j in occ):
+                        return t, stoks[occ[0]], False
+    if not s_neg:
+        return None
     r_pos: dict[str, list[int]] = {}
     for k, t in enumerate(rtoks):
         if t.content:
             r_pos.setdefault(t.lemma, []).append(k)
-    s_only = any(t.lower == "only" for t in stoks)
-    for k, t in enumerate(rtoks):
-        if t.lower in STRICT_NEG or t.lemma in _DENYING:
-            if s_only and any(x.lower in ("until", "till") for x in rtoks[k : k + 9]):
-                continue  # "not … until 1997" says what "only after 1997" says
-            for h in heads(rtoks, k):
-                occ = s_pos.get(h.lemma, [])
-                if occ and not any(denied(stoks, j) for j in occ):
-                    return t, stoks[occ[0]], False
     for k, t in enumerate(stoks):
         if t.lower in STRICT_NEG:
             # dropped: the negated word must be an ordinary word (a name after "not" is rarely

@@ -12,7 +12,7 @@ in :mod:`retell.check.sources`: each a module small enough to read whole.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -20,10 +20,16 @@ from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
 from retell.check.figures import FigureRules, context
 from retell.check.model import Finding, Span
-from retell.check.polarity import STRICT_NEG, antonym_swaps, compared, negation_flip, valence
+from retell.check.polarity import (
+    FUNCTION_CONTRASTS,
+    STRICT_NEG,
+    antonym_swaps,
+    negation_flip,
+    valence,
+)
 from retell.check.score import reattached
 from retell.check.sources import SourceFacts
-from retell.check.text import Token, is_word, lexicon
+from retell.check.text import Lexicon, Token, is_word, lexicon
 from retell.facts._words import Caseless, any_word
 from retell.facts.cues import HEDGES
 
@@ -364,7 +370,7 @@ class Rules(FigureRules):
         feats["hedge_drop"] = float(sum(f.kind == "hedge_dropped" for f in out))
 
         # negation and antonyms --------------------------------------------------------------
-        rneg = [t for t in toks if t.lower in STRICT_NEG]
+        n_neg = sum(1 for t in toks if t.lower in STRICT_NEG)
         flip = 0
         wtoks = [
             t
@@ -372,7 +378,7 @@ class Rules(FigureRules):
             if own >= 0.3 or i == al.best_single
             for t in self.ix.sentences[i].toks
         ]
-        f_neg = negation_flip(list(toks), wtoks) if al.coverage >= 0.5 else None
+        f_neg = negation_flip(toks, wtoks) if al.coverage >= 0.5 else None
         if f_neg is not None:
             rt, st, dropped = f_neg
             msg = (
@@ -392,13 +398,13 @@ class Rules(FigureRules):
             flip += 1
         lex = lexicon()
         ant = 0
-        swaps = antonym_swaps(list(toks), wtoks, lex)
+        swaps = antonym_swaps(toks, wtoks, lex)
         seen = {t.start for t, _ in swaps}
         # (word, its antonyms, the sign of a clear valence or None) of the words not yet swapped
         cands = []
         for t in toks:
-            if compared(t) and t.start not in seen:
-                ants = lex.antonyms.get(t.lemma, set()) | lex.antonyms.get(t.lower, set())
+            if (t.content or t.lower in FUNCTION_CONTRASTS) and t.start not in seen:
+                ants = _antonyms_of(lex, t)
                 v = valence(lex, t)
                 if ants or abs(v) >= 1.0:
                     cands.append((t.lemma, ants, v > 0 if abs(v) >= 1.0 else None))
@@ -423,7 +429,7 @@ class Rules(FigureRules):
                         break
             if not hit:
                 continue
-            for t, st in antonym_swaps(list(toks), list(ss.toks), lex):
+            for t, st in antonym_swaps(toks, ss.toks, lex):
                 if t.start not in seen:
                     seen.add(t.start)
                     swaps.append((t, st))
@@ -440,7 +446,7 @@ class Rules(FigureRules):
             ant += 1
         feats["neg_flip"] = float(flip)
         feats["antonym"] = float(ant)
-        feats["neg_r"] = float(len(rneg))
+        feats["neg_r"] = float(n_neg)
 
         # the same two words twice ----------------------------------------------------------
         rep = self._repeated(toks)
@@ -593,6 +599,19 @@ class Rules(FigureRules):
                 if 0 <= k < len(stoks) and stoks[k].content and stoks[k].lemma in rl:
                     return rl[stoks[k].lemma]
         return None
+
+
+_NO_ANTONYMS: frozenset[str] = frozenset()
+
+
+def _antonyms_of(lex: Lexicon, t: Token) -> Set[str]:
+    """The antonyms of a word's lemma and of its form (the lexicon's own set when only one has
+    any: read, never changed)."""
+    a = lex.antonyms.get(t.lemma)
+    b = lex.antonyms.get(t.lower)
+    if a is None:
+        return _NO_ANTONYMS if b is None else b
+    return a if b is None else a | b
 
 
 def _shares_ngram(a: Sequence[str], b: Sequence[str], n: int) -> bool:
