@@ -42,6 +42,9 @@ _AGENCY_DATELINE = re.compile(
     r"(?:[A-Z][\w.'\u2019\- ]{0,40}(?:,\s*[A-Z][\w.'\u2019\- ]{0,30}){0,2}\s*)?"
     rf"\((?:{_AGENCIES})\)\s*(?:--|\u2014|\u2013|-)?\s*"
 )
+# The bracket of an agency dateline is the sentence's first: no character the pattern allows
+# before it is a bracket. Unless "(CNN)" or the like is there, the pattern is not tried.
+_AGENCY_BRACKETS = tuple(f"({name})" for name in _AGENCIES.replace("\\.", ".").split("|"))
 # "LONDON — ", "NEW YORK, N.Y. -- ": a capitalised place and a dash before the first word.
 _CAPS_DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?\s*(?:--|\u2014|\u2013)\s*(?=[A-Z\"'])"
@@ -196,9 +199,14 @@ def lead_junk(text: str, start: int, end: int) -> int:
     (agency datelines, photo credits), a dash (capitalised datelines), "Share" at the start.
     Trying them all backtracked over the first 40 characters of every sentence.
     """
-    paren = text.find("(", start, end) >= 0
+    bracket = text.find("(", start, end)
+    paren = bracket >= 0
     m = (
-        (paren and _AGENCY_DATELINE.match(text, start, end))
+        (
+            paren
+            and text.startswith(_AGENCY_BRACKETS, bracket, end)
+            and _AGENCY_DATELINE.match(text, start, end)
+        )
         or (
             _has_dash(text, start, end)
             and (_CAPS_DATELINE.match(text, start, end) or _LEAD_DASH.match(text, start, end))
