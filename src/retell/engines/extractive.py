@@ -325,42 +325,67 @@ def select(
     sentence before it, and one whose quotation goes on only right before the sentence after it.
     Outside the window, the choice closest to it.
     """
-    cap = int(hi)
-    # state: (words, took) -> (value, back-pointer); took: 0 the previous sentence was left
-    # out, 1 it was written, 2 it was written and its quotation goes on (this one must follow)
-    states: dict[tuple[int, int], tuple[float, Any]] = {(0, 0): (0.0, None)}
+    cap4 = 4 * int(hi)
+    # state: words * 4 + took -> (value, back-pointer); took: 0 the previous sentence was left
+    # out, 1 it was written, 2 it was written and its quotation goes on (this one must follow).
+    # (One int per state, not a (words, took) pair: nothing to build or hash but an int.)
+    states: dict[int, tuple[float, Any]] = {0: (0.0, None)}
     for i, opts in enumerate(vs):
-        nxt: dict[tuple[int, int], tuple[float, Any]] = {}
+        nxt: dict[int, tuple[float, Any]] = {}
         get = nxt.get
-        # Per variant, what every state reads: the same products as computed state by state.
         vi = values[i]
+        if len(opts) == 1 and not opts[0].needs_prev:
+            # One variant that may follow anything (most sentences): the loop below without
+            # its inner loop and tests, the same states in the same order.
+            v = opts[0]
+            step = 4 * v.words
+            gain = vi * v.words
+            took2 = 2 if v.needs_next else 1
+            for key, entry in states.items():
+                val = entry[0]
+                took = key & 3
+                base = key - took
+                if took < 2:
+                    cur = get(base)
+                    if cur is None or cur[0] < val:
+                        nxt[base] = entry
+                if base + step <= cap4 or not base:
+                    val2 = val + gain
+                    key2 = base + step + took2
+                    cur = get(key2)
+                    if cur is None or cur[0] < val2:
+                        nxt[key2] = (val2, (entry[1], v))
+            states = nxt
+            continue
+        # Per variant, what every state reads: the same products as computed state by state.
         prepared = [
-            (v, v.needs_prev, v.words, vi * v.words, 2 if v.needs_next else 1) for v in opts
+            (v, v.needs_prev, 4 * v.words, vi * v.words, 2 if v.needs_next else 1) for v in opts
         ]
-        for (w, took), entry in states.items():
+        for key, entry in states.items():
             val = entry[0]
+            took = key & 3
+            base = key - took  # the same words, the previous sentence left out
             if took < 2:
-                key = (w, 0)
-                cur = get(key)
+                cur = get(base)
                 if cur is None or cur[0] < val:
-                    nxt[key] = entry
-            for v, needs_prev, vw, gain, took2 in prepared:
+                    nxt[base] = entry
+            for v, needs_prev, step, gain, took2 in prepared:
                 if needs_prev and not took:
                     continue
-                w2 = w + vw
-                if w2 > cap and w > 0:
-                    continue
+                if base + step > cap4 and base:
+                    continue  # over the cap (only a sentence taken alone may go over it)
                 val2 = val + gain
-                key2 = (w2, took2)
+                key2 = base + step + took2
                 cur = get(key2)
                 if cur is None or cur[0] < val2:
                     nxt[key2] = (val2, (entry[1], v))
         states = nxt
     best: tuple[float, Any] | None = None
     best_key = -math.inf
-    for (w, took), (val, bp) in states.items():
-        if bp is None or took == 2:
+    for key, (val, bp) in states.items():
+        if bp is None or key & 3 == 2:
             continue  # nothing chosen, or a quotation cut off before it closes
+        w = key >> 2
         inside = lo <= w <= hi
         miss = 0.0 if inside else min(abs(w - lo), abs(w - hi))
         rank = val - 0.05 * abs(w - target) - 1000.0 * miss
