@@ -139,6 +139,16 @@ def _captions_marked(found: list[list[tuple[int, int, str, str | None]]]) -> boo
     return len(kinds) >= 6 and normal >= 3 and captions <= 0.9 * len(kinds)
 
 
+def _holds_span(spans: list[tuple[int, int]], starts: list[int], s0: int, s1: int) -> bool:
+    """Whether one of ``spans`` (sorted; ``starts`` their starts) lies within [s0, s1)."""
+    for a, b in spans[bisect_left(starts, s0) :]:
+        if a >= s1:
+            return False
+        if b <= s1:
+            return True
+    return False
+
+
 def build_article(
     text: str,
     *,
@@ -188,6 +198,9 @@ def build_article(
     bullets = any(c in text for c in _BULLET_MARKS)
     leads = lead_junk_marks(text)
     junk_words = junk_word_spans(text)
+    if junk_words:
+        junk_words.sort()
+    junk_starts = [a for a, _ in junk_words or ()]
     found: list[list[tuple[int, int, str, str | None]]] = []
     for u0, u1 in units:
         if (u0, u1) in headings:
@@ -206,7 +219,7 @@ def build_article(
                     skipped.append((s0, s0 + skip, "dateline"))
                     s0 += skip
             anywhere = junk_words is None or (
-                bool(junk_words) and any(s0 <= a and b <= s1 for a, b in junk_words)
+                bool(junk_words) and _holds_span(junk_words, junk_starts, s0, s1)
             )
             sentence = text[s0:s1]
             row.append((s0, s1, sentence, junk_kind(sentence, anywhere=anywhere)))
