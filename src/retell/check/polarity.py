@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from retell.check.text import Lexicon, Token
 
@@ -29,6 +30,10 @@ _DENIALS = frozenset(
 _DENYING = frozenset(["fail", "unable", "prevent"])
 
 
+_LOWER = itemgetter(1)  # Token.lower and Token.lemma, read in C
+_LEMMA = itemgetter(2)
+
+
 def compared(t: Token) -> bool:
     return t.content or t.lower in FUNCTION_CONTRASTS
 
@@ -38,7 +43,7 @@ def antonym_swaps(
 ) -> list[tuple[Token, Token]]:
     """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
     out: list[tuple[Token, Token]] = []
-    sl = {t.lemma for t in stoks}
+    sl = set(map(_LEMMA, stoks))
     cands = [t for t in rtoks if t.lemma not in sl and compared(t) and _may_swap(t, lex)]
     if not cands or not _any_opposite(cands, stoks, lex):
         return out  # no word with an opposite on the other side: the diff would find nothing
@@ -138,8 +143,10 @@ def negation_flip(
     """
     # each test below starts from a negation (or a denying word) of one side: most sentence
     # pairs have none, and need none of the position tables
-    r_neg = any(t.lower in STRICT_NEG or t.lemma in _DENYING for t in rtoks)
-    s_neg = any(t.lower in STRICT_NEG for t in stoks)
+    r_neg = not (
+        STRICT_NEG.isdisjoint(map(_LOWER, rtoks)) and _DENYING.isdisjoint(map(_LEMMA, rtoks))
+    )
+    s_neg = not STRICT_NEG.isdisjoint(map(_LOWER, stoks))
     if not r_neg and not s_neg:
         return None
 

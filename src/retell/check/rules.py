@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
@@ -94,7 +96,7 @@ class Rules(FigureRules):
         """Whether a name is given in these source sentences: the full name, each of its words
         (a person by surname, "President Zelensky"), an acronym (CSIS, U.K.) or a demonym."""
         common = self._naming(name.words, name.text)
-        return common is None or any(i in common for i in sents)
+        return common is None or not common.isdisjoint(sents)
 
     def _naming(self, words: tuple[str, ...], text: str) -> frozenset[int] | None:
         """The sentences giving every word of a name (None: it has no word to look for);
@@ -370,14 +372,14 @@ class Rules(FigureRules):
         feats["hedge_drop"] = float(sum(f.kind == "hedge_dropped" for f in out))
 
         # negation and antonyms --------------------------------------------------------------
-        n_neg = sum(1 for t in toks if t.lower in STRICT_NEG)
+        n_neg = sum(map(STRICT_NEG.__contains__, map(_LOWER, toks)))
         flip = 0
-        wtoks = [
-            t
+        wsel = [
+            self.ix.sentences[i].toks
             for i, own in zip(win, al.single or (1.0,) * len(win), strict=False)
             if own >= 0.3 or i == al.best_single
-            for t in self.ix.sentences[i].toks
         ]
+        wtoks = wsel[0] if len(wsel) == 1 else list(chain.from_iterable(wsel))
         f_neg = negation_flip(toks, wtoks) if al.coverage >= 0.5 else None
         if f_neg is not None:
             rt, st, dropped = f_neg
@@ -402,8 +404,13 @@ class Rules(FigureRules):
         seen = {t.start for t, _ in swaps}
         # (word, its antonyms, the sign of a clear valence or None) of the words not yet swapped
         cands = []
+        keyed = _antonym_or_valence(lex)  # a word in neither table is no candidate
         for t in toks:
-            if (t.content or t.lower in FUNCTION_CONTRASTS) and t.start not in seen:
+            if (
+                (t.lemma in keyed or t.lower in keyed)
+                and (t.content or t.lower in FUNCTION_CONTRASTS)
+                and t.start not in seen
+            ):
                 ants = _antonyms_of(lex, t)
                 v = valence(lex, t)
                 if ants or abs(v) >= 1.0:
@@ -471,6 +478,11 @@ class Rules(FigureRules):
         mitchell") when no source sentence says them twice: the loop of a garbled summary,
         which states a relation the source does not ("apple has begun legal action against
         apple")."""
+        # both tests need a content word said twice (a word again after a function word is a
+        # content word: it has a content word's lemma); most sentences say none twice
+        lems = [t.lemma for t in toks if t.content]
+        if len(set(lems)) == len(lems):
+            return None
         words = [t for t in toks if t.lower[:1].isalnum()]
         # a word again after a function word or three: "a wall of a wall", "the assembly's
         # assembly", "the beast in the beast"
@@ -528,10 +540,10 @@ class Rules(FigureRules):
         rewrite word of the other sign (``v > 0`` equal to this) may flip it."""
         got = self._valence_memo.get(i)
         if got is None:
-            lex = lexicon()
-            vs = [lex.valence.get(w) or 0.0 for w in self.ix.sentences[i].lows]
-            vs += [lex.valence.get(lem) or 0.0 for lem in self.ix.sentences[i].lemmas]
-            got = frozenset(v < 0 for v in vs if abs(v) >= 1.0)
+            get = lexicon().valence.get
+            ss = self.ix.sentences[i]
+            vs = {*map(get, ss.lows), *map(get, ss.lemmas)}  # each distinct valence once
+            got = frozenset(v < 0 for v in vs if v is not None and abs(v) >= 1.0)
             self._valence_memo[i] = got
         return got
 
@@ -592,8 +604,7 @@ class Rules(FigureRules):
     ) -> Token | None:
         """The rewrite token matching a content word next to a source hedge (its closest one)."""
         rl = {t.lemma: t for t in rtoks if t.content}
-        idx = [k for k, t in enumerate(stoks) if t.start >= a]
-        k0 = idx[0] if idx else len(stoks)
+        k0 = next((k for k, t in enumerate(stoks) if t.start >= a), len(stoks))
         for d in range(1, 6):
             for k in (k0 + d, k0 - d):
                 if 0 <= k < len(stoks) and stoks[k].content and stoks[k].lemma in rl:
@@ -601,7 +612,14 @@ class Rules(FigureRules):
         return None
 
 
+@lru_cache(maxsize=1)
+def _antonym_or_valence(lex: Lexicon) -> frozenset[str]:
+    """The words the lexicon gives an antonym or a valence (one lexicon per process)."""
+    return frozenset(lex.antonyms) | frozenset(lex.valence)
+
+
 _NO_ANTONYMS: frozenset[str] = frozenset()
+_LOWER = itemgetter(1)  # Token.lower, read in C
 
 
 def _antonyms_of(lex: Lexicon, t: Token) -> Set[str]:
