@@ -85,6 +85,7 @@ def _norm(text: str) -> str:
 _OPENING_PRONOUN = frozenset(["he", "she", "they", "his", "her", "their", "him", "them"])
 _MALE = frozenset(["he", "him", "his", "himself"])
 _FEMALE = frozenset(["she", "her", "hers", "herself"])
+_GENDERED = _MALE | _FEMALE
 # \b(?:he|him|his|himself|she|her|hers|herself)\b, written to open on a letter: the regex engine
 # then skips to the next "h" or "s" in C instead of trying each position (2-3x faster on an
 # article); the look-behind after that letter is the word boundary before it
@@ -131,7 +132,7 @@ class Checker:
                     None,
                 )
             )
-        if not any(t.lower in _MALE or t.lower in _FEMALE for t in words):
+        if _GENDERED.isdisjoint([t.lower for t in words]):
             return out
         male, female = self._source_genders()
         for t in words:
@@ -177,7 +178,12 @@ class Checker:
             for f in facts_of(text)
             if f.kind in (Kind.DATE, Kind.NUMBER)
         ]
-        kept = [t for t in toks if not any(a <= t.start < b for a, b in facts)] if facts else toks
+        kept = toks
+        if facts:
+            inside: set[int] = set()
+            for a, b in facts:
+                inside.update(range(a, b))
+            kept = [t for t in toks if t.start not in inside]
         al = self.index.align(kept, cited)
         found, rule_feats, verified = self.rules.check(index, text, start, toks, al)
         found.extend(self._pronouns(index, text, start, toks, opening))

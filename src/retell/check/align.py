@@ -76,6 +76,20 @@ class SourceSentence:
     def toks(self) -> tuple[Token, ...]:
         return tuple(tokens(self.text, self.start))
 
+    @once
+    def word_toks(self) -> tuple[Token, ...]:
+        """The tokens that open on a letter or figure: its words, punctuation left out."""
+        return tuple([t for t in self.toks if t.lower[0].isalnum()])
+
+    @once
+    def word_lemmas(self) -> list[str]:
+        """The lemmas of :attr:`word_toks`, in order."""
+        return [t.lemma for t in self.word_toks]
+
+    @once
+    def word_lemma_set(self) -> frozenset[str]:
+        return frozenset(self.word_lemmas)
+
 
 @dataclass(frozen=True)
 class Alignment:

@@ -189,18 +189,27 @@ def _edit_features(
     Without ``pairs`` the share of content word pairs kept near each other is left out."""
     lex = lexicon()
     rt = [t for t in toks if t.lower[0].isalnum()]
-    st = [t for i in al.window for t in ix.sentences[i].toks if t.lower[0].isalnum()]
+    # the window's words, lemmas and lemma set: each source sentence's are made once
+    win = [ix.sentences[i] for i in al.window]
+    st: Sequence[Token]
+    if len(win) == 1:
+        st, wl = win[0].word_toks, win[0].word_lemma_set
+    else:
+        st = [t for s in win for t in s.word_toks]
+        wl = frozenset().union(*(s.word_lemma_set for s in win))
     if not rt or not st:
         return dict.fromkeys(_EDIT, 0.0)
-    ra = [t.lemma for t in rt]
-    sa = [t.lemma for t in st]
-    wl = {t.lemma for t in st}
     subst = intr = ins = unrel = sister = adj = 0
     out: dict[str, float] = {}
     if lcs or any(
-        t.content and t.lemma not in wl and t.lower not in wl and not lex.related(t.lemma) & wl
+        t.content
+        and t.lemma not in wl
+        and t.lower not in wl
+        and lex.related(t.lemma).isdisjoint(wl)
         for t in rt
     ):
+        ra = [t.lemma for t in rt]
+        sa = [x for s in win for x in s.word_lemmas]
         sm = SequenceMatcher(None, ra, sa, autojunk=False)
         out["lcs_ratio"] = sum(b.size for b in sm.get_matching_blocks()) / len(ra)
         opcodes = sm.get_opcodes()
