@@ -8,7 +8,9 @@ name findings to the other slots' at their place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from retell.check import extract as X
 from retell.check.align import SourceIndex
@@ -41,6 +43,16 @@ _DEMONYMS = {
     "afghan": {"afghanistan"},
 }
 
+# the initials of the connectors a name may hold that ``extract.acronym`` keeps: da, del, der,
+# du, van, von, al, el, bin, la, le, y
+_CONNECTOR_INITIALS = frozenset("dvaebly")
+
+
+@lru_cache(maxsize=1024)
+def _as_word(w: str) -> re.Pattern[str]:
+    """``w`` as a whole word of lower-case text, a dot allowed after each letter (u.s. for us)."""
+    return re.compile(r"(?<!\w)" + r"\.?".join(map(re.escape, w)) + r"\.?(?!\w)")
+
 
 class NameRules(FigureRules):
     """The name look-ups and findings, bound to one source (its index and facts)."""
@@ -49,6 +61,7 @@ class NameRules(FigureRules):
         super().__init__(index, facts)
         self._where_memo: dict[tuple[str, bool], frozenset[int]] = {}
         self._naming_memo: dict[tuple[tuple[str, ...], str], frozenset[int] | None] = {}
+        self._spelled: dict[int, tuple[str, frozenset[str] | None]] = {}
 
     def name_in(self, name: X.Name, sents: Sequence[int]) -> bool:
         """Whether a name is given in these source sentences: the full name, each of its words
@@ -103,9 +116,39 @@ class NameRules(FigureRules):
             for x in ix.words_like(w):
                 out.update(i for i in ix.sentences_naming(x) if x in self.sf.name_words[i])
         if not out and acronym and len(w) >= 2 and w.isalnum():
-            out.update(i for i in range(len(ix.sentences)) if w in self.sf.acronyms[i])
+            out.update(
+                i
+                for i in range(len(ix.sentences))
+                if self._may_spell(w, i) and w in self.sf.acronyms[i]
+            )
         got = self._where_memo[(w, acronym)] = frozenset(out)
         return got
+
+    def _may_spell(self, w: str, i: int) -> bool:
+        """False only when source sentence i cannot have ``w`` among its names' acronyms
+        (``SourceFacts.acronyms``), read off its text without extracting
+        its names: the scan for an acronym reads every sentence, and most are ruled out here.
+
+        A name's words are its tokens in lower case, each opening on a capital (or a connector:
+        "van", "al", "bin"…). So the initials need a capital for each letter of ``w`` (or a
+        connector's initial), and a last word ``w`` must be a word of the lower-cased text, dots
+        aside (U.S.). Texts whose lower case is not letter for letter (dotted capital I, Greek
+        capital sigma) are not ruled out.
+        """
+        got = self._spelled.get(i)
+        if got is None:
+            text = self.ix.sentences[i].text
+            lower = text.lower()
+            upper: frozenset[str] | None = None
+            if len(lower) == len(text) and "\u03a3" not in text:
+                upper = frozenset(c.lower() for c in set(text) if c.isupper())
+            got = self._spelled[i] = (lower, upper)
+        low, caps = got
+        if caps is None:
+            return True
+        if all(c in caps or c in _CONNECTOR_INITIALS for c in w):
+            return True
+        return _as_word(w).search(low) is not None
 
     def _names(
         self,
