@@ -79,9 +79,6 @@ _JUNK_WORDS = (
 )
 
 
-_JUNK_WORD = re.compile("|".join(map(re.escape, _JUNK_WORDS)))  # one C scan for all of them
-
-
 # The only characters beyond ASCII that a case-insensitive regex takes for an ASCII letter
 # (İ ı ſ and the Kelvin sign; found by trying every code point), and no such character stands
 # for a space, "@" or ":".
@@ -93,10 +90,12 @@ def _has_junk(text: str) -> bool:
     # Ignoring case is lower-casing for ASCII, and for any text without the four characters
     # above: a match of _JUNK is then ASCII, and the lower-cased text holds its junk word.
     # (Otherwise, the regex decides: it was 3/4 of this test's time on curly-quoted text.)
-    if (text.isascii() or _FOLDS_TO_ASCII.search(text) is None) and _JUNK_WORD.search(
-        text.lower()
-    ) is None:
-        return False
+    # One substring test per word, in C, costs a third less than one regex of all the words,
+    # which tries each of them wherever one of their first letters stands.
+    if text.isascii() or _FOLDS_TO_ASCII.search(text) is None:
+        low = text.lower()
+        if not any(map(low.__contains__, _JUNK_WORDS)):
+            return False
     return _JUNK.search(text) is not None
 
 
