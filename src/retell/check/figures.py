@@ -42,7 +42,7 @@ class FigureRules:
         num: X.Number,
         same: Sequence[tuple[int, X.Number]],
         wn: Sequence[tuple[int, X.Number]],
-        ctx: frozenset[str],
+        toks: Sequence[Token],
         sp: Span,
     ) -> Finding | None:
         """The window's figures traded places ("touched 0.5% … breaching the 0.505% cap" for
@@ -52,6 +52,9 @@ class FigureRules:
             (i, s) for i, s in wn if not _same_num(num, s) and (s.unit or "") == (num.unit or "")
         ]
         if not others:
+            return None
+        ctx = context(toks, num.start, num.end)  # the rewrite's words around the figure
+        if not ctx:
             return None
         sents = self.ix.sentences
         if any(ctx & context(sents[i].toks, s.start, s.end) for i, s in same):
@@ -170,18 +173,20 @@ class FigureRules:
         near: Sequence[int],
         every: Sequence[int],
         rspan,
-        ctx: frozenset[str] = frozenset(),
+        toks: Sequence[Token] = (),
     ) -> Finding | None:
         sp = rspan(num.start, num.end)
         numbers = self.sf.numbers
         wn = [(i, s) for i in win for s in numbers[i]]
         # the window, then (only when the window does not hold the number) the sentences near
         # it, then every sentence: of the wider pools only the first same figure counts, so
-        # their sentences are read (and their numbers extracted) only up to it
-        for k, pool in enumerate((win, near, self.sf.number_sents)):
+        # their sentences are read (and their numbers extracted) only up to it; which sentences
+        # may hold a number at all is looked up only when every sentence is searched
+        for k in range(3):
             if k == 0:
                 same = [x for x in wn if _same_num(num, x[1])]
             else:
+                pool = near if k == 1 else self.sf.number_sents
                 first = next(((i, s) for i in pool for s in numbers[i] if _same_num(num, s)), None)
                 same = [first] if first is not None else []
             if same:
@@ -217,8 +222,8 @@ class FigureRules:
                         i,
                         s,
                     )
-                if k == 0 and ctx:
-                    return self._number_swapped(num, same, wn, ctx, sp)
+                if k == 0:
+                    return self._number_swapped(num, same, wn, toks, sp)
                 return None
         if num.vague:
             return None

@@ -21,7 +21,6 @@ from operator import itemgetter
 
 from retell.check import extract as X
 from retell.check.align import Alignment, SourceIndex
-from retell.check.figures import context
 from retell.check.model import Finding, Span
 from retell.check.polarity import (
     FUNCTION_CONTRASTS,
@@ -153,7 +152,7 @@ class Rules(NameRules):
         # numbers ----------------------------------------------------------------------------
         nn = nw = 0
         for num in X.numbers(fs, start, qspans):
-            f = self._number(num, win, near, every, rspan, context(toks, num.start, num.end))
+            f = self._number(num, win, near, every, rspan, toks)
             if f:
                 out.append(f)
                 nn += f.severity == "error" and f.kind != "hedge_dropped"
