@@ -40,6 +40,14 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_MENTION = Caseless(any_word(HEDGES))  # the same words, for the quick test
+# the tests around a cue, compiled once (not looked up in ``re``'s cache on every call)
+_SPACES = re.compile(r"\s+")
+_NOT_AFTER = re.compile(r"\s*(?:not|n['’]t|never)\b", re.IGNORECASE)  # "could not"
+_THAT_TO_AFTER_CLAIM = re.compile(r"s?\s+(?:that|to)\b")  # "claim(s) that"
+_THAT_TO_AFTER = re.compile(r"\s+(?:that|to)\b")  # "possible that"
+_OF_AFTER = re.compile(r"\s+(?:of|him|her|them)\b")  # "accused of"
+_DIGIT_AFTER = re.compile(r"\.?\s*\d")  # "No. 10"
+_SOURCE_WORD = re.compile(r"[\w’'-]+")
 
 NEGATIONS: dict[str, str] = {
     "not": "not", "n't": "not", "n’t": "not", "cannot": "not", "never": "never", "no": "no",
@@ -148,16 +156,16 @@ def hedges(
         last = b
         if any(x < b and a < y for x, y in taken):
             continue
-        low = re.sub(r"\s+", " ", m.group(1).lower())
-        if low == "could" and re.match(r"\s*(?:not|n['’]t|never)\b", text[b : b + 8], re.I):
+        low = _SPACES.sub(" ", m.group(1).lower())
+        if low == "could" and _NOT_AFTER.match(text[b : b + 8]):
             continue
         if low == "may" and m.group(1) == "May" and a > s0:
             continue
-        if low == "claim" and not re.match(r"s?\s+(?:that|to)\b", text[b : b + 6]):
+        if low == "claim" and not _THAT_TO_AFTER_CLAIM.match(text[b : b + 6]):
             continue
-        if low == "possible" and not re.match(r"\s+(?:that|to)\b", text[b : b + 6]):
+        if low == "possible" and not _THAT_TO_AFTER.match(text[b : b + 6]):
             continue
-        if low == "accused" and not re.match(r"\s+(?:of|him|her|them)\b", text[b : b + 6]):
+        if low == "accused" and not _OF_AFTER.match(text[b : b + 6]):
             continue
         out.append(Cue(a, b, HEDGES[low]))
     return out
@@ -182,10 +190,10 @@ def negations(text: str, s0: int, s1: int, toks: Toks | None = None) -> list[Cue
         m = _NEG_RE.match(text, a, s1)
         if not m or not m.group(2):
             continue
-        low = re.sub(r"\s+", " ", m.group(2).lower())
+        low = _SPACES.sub(" ", m.group(2).lower())
         a, b = m.start(2), m.end(2)
         last = b
-        if low == "no" and m.group(2) == "No" and re.match(r"\.?\s*\d", text[b : b + 3]):
+        if low == "no" and m.group(2) == "No" and _DIGIT_AFTER.match(text[b : b + 3]):
             continue  # "No. 10"
         out.append(Cue(a, b, NEGATIONS[low]))
     return out
@@ -195,7 +203,7 @@ def _canonical_source(src: str, names: Sequence[_Name], a: int, b: int) -> str:
     inside = [n.value for n in names if a <= n.start and n.end <= b and n.kind != "norp"]
     if inside:
         return " ".join(inside)
-    words = [w for w in re.findall(r"[\w’'-]+", src.lower()) if w not in _DETERMINERS]
+    words = [w for w in _SOURCE_WORD.findall(src.lower()) if w not in _DETERMINERS]
     return " ".join(words)
 
 

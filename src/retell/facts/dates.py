@@ -85,6 +85,8 @@ _DATE_RE = re.compile(
 )
 # Month names are capitalised in English; the regex is case-insensitive for everything else.
 _MONTH_CASE = re.compile(r"[A-Z]")
+_SPACES = re.compile(r"\s+")
+_TIME_VALUE = re.compile(r"\d\d:\d\d")
 _MAY_CONTEXT = re.compile(
     r"(?:\b(?:in|on|since|until|till|by|early|late|mid|last|next|this|of|from|through|during|before|after|between|and|to|each|every)\s+|-)$",
     re.IGNORECASE,
@@ -116,7 +118,7 @@ class Found:
 def _qual(text: str | None) -> str | None:
     if not text:
         return None
-    return _QUALS.get(re.sub(r"\s+", " ", text.lower()).replace(" of of", " of"))
+    return _QUALS.get(_SPACES.sub(" ", text.lower()).replace(" of of", " of"))
 
 
 def _month_ok(text: str, m: re.Match[str], group: str, lower: bool = False) -> bool:
@@ -172,7 +174,7 @@ def _read(text: str, m: re.Match[str], lower: bool = False) -> DateValue | None:
             hh = 0
         return DateValue(f"{hh:02d}:{mm:02d}", None, "time")
     if m.group("rel"):
-        t = re.sub(r"\s+", " ", m.group("rel").lower())
+        t = _SPACES.sub(" ", m.group("rel").lower())
         t = t[3:] if t.startswith("on ") else t
         return DateValue(t, None, "relative")
     return None
@@ -320,13 +322,13 @@ def parse(text: str, qualifier: str | None = None) -> DateValue | None:
         d = vm.group("d") or vm.group("d2")
         mo = vm.group("m") or vm.group("m2")
         return DateValue(t, qualifier, "day" if d else "month" if mo else "year")
-    if re.fullmatch(r"\d\d:\d\d", t):
+    if _TIME_VALUE.fullmatch(t):
         return DateValue(t, None, "time")
     found = find(t)
     if found:
         dv = found[0].date
         return dv if qualifier is None else DateValue(dv.value, qualifier, dv.precision)
-    low = re.sub(r"\s+", " ", t.lower())
+    low = _SPACES.sub(" ", t.lower())
     if low in WEEKDAYS or low in ("yesterday", "today", "tomorrow", "tonight"):
         return DateValue(low, None, "relative")
     return None

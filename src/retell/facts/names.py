@@ -161,9 +161,9 @@ def is_common_word(word: str) -> bool:
 def normalise(name: str) -> str:
     """Comparable form of a name: "The New York Times" → "new york times", "Gorkov’s" → "gorkov"."""
     n = name.replace("’", "'").replace("‘", "'").strip(" '\".,;:")
-    n = re.sub(r"'s?$", "", n)
-    n = re.sub(r"\s+", " ", n).lower()
-    if re.fullmatch(r"(?:[a-z]\.){2,}", n):
+    n = _POSSESSIVE_END.sub("", n)
+    n = _SPACES.sub(" ", n).lower()
+    if _DOTTED.fullmatch(n):
         n = n.replace(".", "")
     if n.startswith("the "):
         n = n[4:]
@@ -175,6 +175,8 @@ def _is_cap(tok: str) -> bool:
 
 
 def _strip_possessive(text: str, s: int, e: int) -> int:
+    if e <= s or text[e - 1] not in "s’'":
+        return e  # no possessive can end here (most names): no slice, no suffix tests
     seg = text[s:e]
     for suf in ("’s", "'s", "’", "'"):
         if seg.endswith(suf) and len(seg) > len(suf) + 1:
@@ -446,6 +448,8 @@ def _make(
 
 def _is_contraction(span: str) -> bool:
     """ "I'm", "He's", "Don't": a pronoun or verb with a clitic, not a name."""
+    if "'" not in span and "’" not in span:
+        return False
     head, sep, tail = span.replace("’", "'").partition("'")
     return (
         bool(sep)
@@ -462,6 +466,9 @@ _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 
 
 _NEXT_LOWER = re.compile(r"[\s-]+[a-z]")
+_POSSESSIVE_END = re.compile(r"'s?$")
+_SPACES = re.compile(r"\s+")
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}")  # "u.s." -> "us"
 
 
 def _kind(text: str, end: int, span: str, value: str, title: str | None) -> str | None:

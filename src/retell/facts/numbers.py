@@ -125,6 +125,8 @@ _ATTACHED_UNIT = re.compile(r"(ft|km|kg|cm|mm|mph|kph|lbs?|oz|mg|ml|C|F|GB|MB|TB
 _CAPITAL_PLURAL = re.compile(r"\s*(?:[^\w\s]|[a-z]|$)")  # no capitalised word follows
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _HYPHEN_UNIT = re.compile(r"-([a-z]+)(?:-([a-z]+))?\b")
+_SPACES = re.compile(r"\s+")
+_WORD_SPLIT = re.compile(r"[\s-]+")  # "two hundred-and fifty" -> its words
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _words_value(text: str) -> Decimal | None:
     total = Decimal(0)
     current = Decimal(0)
     seen = False
-    for w in re.split(r"[\s-]+", text.lower()):
+    for w in _WORD_SPLIT.split(text.lower()):
         if w in ("and", ""):
             continue
         if w == "a":
@@ -189,9 +191,9 @@ def _digits_value(text: str) -> Decimal | None:
 
 def _match_value(m: re.Match[str]) -> Decimal | None:
     if m.group("vague"):
-        return Decimal(_VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())])
+        return Decimal(_VAGUE[_SPACES.sub(" ", m.group("vague").lower())])
     if m.group("frac"):
-        parts = re.split(r"[\s-]+", m.group("frac").lower())
+        parts = _WORD_SPLIT.split(m.group("frac").lower())
         if len(parts) == 1:
             return _FRACTIONS["half"]
         n = Decimal(1) if parts[0] in ("a", "one") else Decimal(_UNITS[parts[0]])
@@ -222,7 +224,7 @@ def parse(text: str) -> float | None:
     Hedges and units around the number are ignored; use :func:`find` to get them too.
     """
     t = text.strip()
-    low = re.sub(r"\s+", " ", t.lower())
+    low = _SPACES.sub(" ", t.lower())
     if low in _VAGUE:
         return float(_VAGUE[low])
     if low in ("half", "a half", "one half"):
@@ -436,7 +438,7 @@ def find_from(
         if value is None:
             continue
         vague = m.group("vague")
-        val = re.sub(r"\s+", " ", vague.lower()) if vague else fmt(value)
+        val = _SPACES.sub(" ", vague.lower()) if vague else fmt(value)
         unit: str | None
         if m.group("pct"):
             pct = m.group("pct").strip().lower()

@@ -38,6 +38,8 @@ SPEECH_VERBS = (
 )
 _SPEECH_SET = frozenset(SPEECH_VERBS.split("|"))
 _WORD_RE = re.compile(r"\w\w*")  # \w+, opening on a character set (see _WORD)
+_EXCLAIM = re.compile(r"[!?]")
+_JUST_BEFORE_VERB = re.compile(r"^(?:['’]s)?\s*(?:\w+ly\s+)?$")  # "Smith’s quickly said"
 _NAME_THEN_VERB = re.compile(
     rf"(?:['’]s)?(?:,[^,'\"‘’“”]{{1,50}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", re.IGNORECASE
 )  # "Smith said", "Mr Smith, 54, said"
@@ -66,7 +68,7 @@ def words(text: str) -> str:
 def is_term(text: str) -> bool:
     """A scare-quoted term rather than speech: at most three words and no ! or ?."""
     w = _WORD.findall(text)
-    return 0 < len(w) <= 3 and not re.search(r"[!?]", text)
+    return 0 < len(w) <= 3 and not _EXCLAIM.search(text)
 
 
 _LONGEST = 2000  # characters; DailyMail runs of quoted sentences reach ~1,100
@@ -241,9 +243,7 @@ def speaker(text: str, s0: int, s1: int, q: Span, names: Sequence[_Name]) -> str
         before = left[: v.start()]
         # a name, pronoun or noun phrase right before the verb
         for n in reversed(names):
-            if n.end <= s0 + v.start() and re.match(
-                r"^(?:['’]s)?\s*(?:\w+ly\s+)?$", text[n.end : s0 + v.start()]
-            ):
+            if n.end <= s0 + v.start() and _JUST_BEFORE_VERB.match(text[n.end : s0 + v.start()]):
                 return n.value
         for rx in (_END_PRONOUN, _WITH_NP):
             m = rx.search(before, max(0, len(before) - 60))
