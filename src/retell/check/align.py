@@ -49,7 +49,7 @@ class SourceSentence:
     @once
     def lemmas(self) -> frozenset[str]:
         """Lemmas of the content words."""
-        return frozenset(lem for lem, c in self.info if c)
+        return frozenset([lem for lem, c in self.info if c])
 
     @once
     def lowers(self) -> frozenset[str]:
