@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
 from operator import itemgetter
-from typing import cast
 
 from retell.ingest.article import Article, Sentence
 from retell.model import Written
@@ -218,7 +217,7 @@ def _ranked(article: Article, texts: Sequence[str]) -> list[_Ranked]:
     capitalised = _capitalised_words(article.text)
     seg = [_text_chunks(text, capitalised) for text in texts]
     art_lemmas = _article_lemmas(article.text)
-    seg_lemmas = Counter(chain.from_iterable(lemmas for _, lemmas in seg))
+    seg_lemmas = _lemma_counts(Counter(chain.from_iterable(words for _, words in seg)))
     phrases: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     info: dict[str, tuple[str, bool, str, int]] = {}
     for cands, _ in seg:
@@ -252,8 +251,8 @@ _Cand = tuple[str, bool, str, bool, int]
 
 @lru_cache(maxsize=256)
 def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], tuple[str, ...]]:
-    """The candidates of one segment text (its :func:`_chunks` as :data:`_Cand`) and the noun
-    lemmas of its lower-case words (cached: the engine asks for the question of several
+    """The candidates of one segment text (its :func:`_chunks` as :data:`_Cand`) and its
+    lower-case words, lower-cased (cached: the engine asks for the question of several
     candidate summaries that share sentences). Read-only."""
     toks = _WORD.findall(text)
     lows = list(map(str.lower, toks))
@@ -270,15 +269,9 @@ def _text_chunks(text: str, capitalised: frozenset[str]) -> tuple[list[_Cand], t
             determined = _countable_singular(lemma)  # "a Sikh community leader"
         plural = infos[head_i] & _PLURAL != 0
         cands.append((" ".join(toks[start:end]), determined, lemma, plural, end - start))
-    # the lower-cased words that open on a lower-case letter (a token is never empty)
-    lower = list(compress(lows, map(str.islower, map(_FIRST, toks))))
-    # one map in C for all the words
-    lemmas = (
-        cast("tuple[str, ...]", tuple(map(table.get, lower, lower)))  # with a default: no None
-        if table is not None
-        else tuple(map(_lemma, lower))
-    )
-    return cands, lemmas
+    # the words that open on a lower-case letter (a token is never empty): their lemmas are
+    # counted for the few heads asked about (:class:`_LemmaCounts`), not looked up one by one
+    return cands, tuple(compress(lows, map(str.islower, map(_FIRST, toks))))
 
 
 _FIRST = itemgetter(0)
@@ -324,20 +317,23 @@ _NOT_LOWER = re.compile(
 
 
 class _LemmaCounts:
-    """How often the article's lower-case words have each noun lemma, counted for a lemma when
-    asked (a segment asks about a few heads; looking every word of the article up in the
-    lemma table was most of the question's time)."""
+    """How often a text's lower-case words have each noun lemma, counted for a lemma when asked
+    (a segment asks about a few heads; looking every word up in the lemma table was most of the
+    question's time, and each look-up in that big table is a miss of a cold CPU cache)."""
 
     __slots__ = ("_reverse", "_table", "_text", "_words")
 
-    def __init__(self, text: str, table: dict[str, str]) -> None:
+    def __init__(self, words: Counter[str], table: dict[str, str], text: str | None) -> None:
+        """``words``: the lower-case words, lower-cased, and how often each occurs; ``text``:
+        the text, when ``words`` is its :func:`_lower_words` (which leaves out what a non-ASCII
+        lemma may count: such a lemma is then counted from the text the long way)."""
         self._text = text
-        self._words = _lower_words(text)
+        self._words = words
         self._table = table
         self._reverse = _noun_forms()
 
     def get(self, lemma: str, default: int = 0) -> int:
-        if not lemma.isascii():
+        if self._text is not None and not lemma.isascii():
             # _WORD also makes a token of a lone non-ASCII letter ("é"), which _LOWER_TOKEN
             # leaves out: such a lemma (never a subject's head) is counted the long way.
             table = self._table
@@ -349,11 +345,23 @@ class _LemmaCounts:
                 )
                 or default
             )
+        # the words whose lemma it is: itself unless it has another, and its other forms
         words = self._words
         n = 0 if lemma in self._table else words.get(lemma, 0)
         for form in self._reverse.get(lemma, ()):
             n += words.get(form, 0)
         return n or default
+
+
+def _lemma_counts(words: Counter[str]) -> Counter[str] | _LemmaCounts:
+    """Noun lemmas of a segment's lower-case words (``words``: lower-cased, with counts)."""
+    table = noun_table()
+    if table is not None:
+        return _LemmaCounts(words, table, None)
+    out: Counter[str] = Counter()  # pragma: no cover - another lemminflect
+    for word, n in words.items():  # pragma: no cover
+        out[_lemma(word)] += n
+    return out  # pragma: no cover
 
 
 @lru_cache(maxsize=1)
@@ -370,7 +378,7 @@ def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
     """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
     table = noun_table()
     if table is not None:
-        return _LemmaCounts(text, table)
+        return _LemmaCounts(_lower_words(text), table, text)
     out: dict[str, int] = {}  # pragma: no cover - another lemminflect
     for tok, n in Counter(_WORD.findall(text)).items():  # pragma: no cover
         if tok[:1].islower():
