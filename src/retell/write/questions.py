@@ -214,9 +214,8 @@ _Ranked = tuple[float, str, str, bool, str]
 def _ranked(article: Article, texts: Sequence[str]) -> list[_Ranked]:
     """:func:`subjects` as plain tuples, in the same order: the question reads the first few
     only, so the others are never made into :class:`Subject` objects."""
-    capitalised = _capitalised_words(article.text)
+    capitalised, art_lemmas = _article_words(article.text)
     seg = [_text_chunks(text, capitalised) for text in texts]
-    art_lemmas = _article_lemmas(article.text)
     seg_lemmas = _lemma_counts(Counter(chain.from_iterable(words for _, words in seg)))
     phrases: dict[str, int] = {}  # a plain dict: Counter's __missing__ is a Python call
     info: dict[str, tuple[str, bool, str, int]] = {}
@@ -295,7 +294,11 @@ def _lower_words(text: str) -> Counter[str]:
     bytes too) a space, one regex deletes the leading quotes of each run and the runs opening
     on a capital or a digit, and the rest is lower-cased, split and counted.
     """
-    b = text.encode("utf-8", "surrogatepass")
+    return _lower_words_of(text.encode("utf-8", "surrogatepass"))
+
+
+def _lower_words_of(b: bytes) -> Counter[str]:
+    """:func:`_lower_words` of a text's UTF-8 bytes."""
     if b"\x01" in b:
         b = b.replace(b"\x01", b" ")
     b = _NOT_LOWER.sub(b"", b" " + b.replace(_RSQUO, b"\x01").translate(_RUN_BYTES)).lower()
@@ -374,17 +377,21 @@ def _noun_forms() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16)
-def _article_lemmas(text: str) -> Counter[str] | _LemmaCounts:
-    """Noun lemmas of the article's lower-case words (cached: one article, many segments)."""
+def _article_words(text: str) -> tuple[frozenset[str], Counter[str] | _LemmaCounts]:
+    """The article's :func:`_capitalised_words` and the noun lemmas of its lower-case words,
+    from one encoding of its text (cached: one article, many segments, and the engine asks for
+    its one-segment question too)."""
+    data = text.encode("utf-8", "surrogatepass")
+    capitalised = _capitalised_of(data)
     table = noun_table()
     if table is not None:
-        return _LemmaCounts(_lower_words(text), table, text)
+        return capitalised, _LemmaCounts(_lower_words_of(data), table, text)
     out: dict[str, int] = {}  # pragma: no cover - another lemminflect
     for tok, n in Counter(_WORD.findall(text)).items():  # pragma: no cover
         if tok[:1].islower():
             lem = _lemma(tok)
             out[lem] = out.get(lem, 0) + n
-    return Counter(out)  # pragma: no cover
+    return capitalised, Counter(out)  # pragma: no cover
 
 
 # words after which a noun-or-verb word ("use", "fear", "claim") is the verb of a clause
@@ -587,16 +594,19 @@ def _countable_singular(head: str) -> bool:
     return not head.endswith(("ion", "ness", "ity", "ism", "ship", "ure", "age", "ing"))
 
 
-@lru_cache(maxsize=16)
 def _capitalised_words(text: str) -> frozenset[str]:
-    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects.
+    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects."""
+    return _capitalised_of(text.encode("utf-8", "surrogatepass"))
 
-    Cached: one article, many segments (and the engine asks for its one-segment question too).
+
+def _capitalised_of(data: bytes) -> frozenset[str]:
+    """:func:`_capitalised_words` of a text's UTF-8 bytes.
+
+    On the bytes: the pattern is all ASCII and a non-ASCII character's bytes match none of it,
+    so the matches are the same; the engine runs faster on bytes than on a str with wide
+    characters (’, “).
     """
-    # on the UTF-8 bytes: the pattern is all ASCII and a non-ASCII character's bytes match none
-    # of it, so the matches are the same; the engine runs faster on bytes than on a str with
-    # wide characters (’, “)
-    found = _CAPITALISED.findall(text.encode("utf-8", "surrogatepass"))
+    found = _CAPITALISED.findall(data)
     return frozenset(b" ".join(found).lower().decode("ascii").split())
 
 
