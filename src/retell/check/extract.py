@@ -8,14 +8,15 @@ quote as its words.
 
 Facts are given as a tuple of :class:`~retell.facts.model.Fact` plus the offset to add (a
 rewrite sentence is read on its own, offsets into the sentence; source facts already carry
-offsets into the article, offset 0).
+offsets into the article, offset 0). Each shape is an immutable named tuple, as the check's
+tokens are: every rewrite sentence and every source sentence read makes a handful.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from retell.facts import dates as _dates
 from retell.facts import numbers as _numbers
@@ -33,8 +34,7 @@ def facts_of(text: str) -> tuple[Fact, ...]:
     return of_text(text)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     text: str
     start: int
     end: int
@@ -62,8 +62,7 @@ def numbers(fs: Facts, offset: int = 0, skip: Sequence[tuple[int, int]] = ()) ->
     return out
 
 
-@dataclass(frozen=True)
-class Date:
+class Date(NamedTuple):
     text: str
     start: int
     end: int
@@ -93,8 +92,7 @@ def dates(fs: Facts, offset: int = 0) -> list[Date]:
     return out
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     text: str
     start: int
     end: int
@@ -114,8 +112,7 @@ def acronym(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "for", "and", "the", "de", "in", "on"))
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     text: str  # the words inside the marks
     start: int
     end: int
@@ -135,8 +132,7 @@ def quotes(fs: Facts, offset: int = 0) -> list[Quote]:
     ]
 
 
-@dataclass(frozen=True)
-class Hedge:
+class Hedge(NamedTuple):
     text: str
     start: int
     end: int
@@ -152,8 +148,7 @@ def hedges(fs: Facts, offset: int = 0) -> list[Hedge]:
     ]
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     text: str  # the source as written: "activist Vitaly Borodin", "the New York Times"
     start: int  # the whole attribution phrase ("according to …", "X said")
     end: int

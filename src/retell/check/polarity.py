@@ -44,6 +44,8 @@ def antonym_swaps(
     """Words the rewrite put in place of their antonym (aligned by a word-level diff)."""
     out: list[tuple[Token, Token]] = []
     sl = set(map(_LEMMA, stoks))
+    if sl.issuperset(map(_LEMMA, rtoks)):
+        return out  # every rewrite word is the source's: none stands in for an opposite
     cands = [t for t in rtoks if t.lemma not in sl and compared(t) and _may_swap(t, lex)]
     if not cands or not _any_opposite(cands, stoks, lex):
         return out  # no word with an opposite on the other side: the diff would find nothing

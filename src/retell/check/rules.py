@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 
 from retell.check import extract as X
@@ -350,7 +350,7 @@ class Rules(NameRules):
         apple")."""
         # both tests need a content word said twice (a word again after a function word is a
         # content word: it has a content word's lemma); most sentences say none twice
-        lems = [t.lemma for t in toks if t.content]
+        lems = list(compress(map(_LEMMA, toks), map(_CONTENT, toks)))
         if len(set(lems)) == len(lems):
             return None
         words = [t for t in toks if t.lower[:1].isalnum()]
@@ -438,7 +438,7 @@ def _antonym_or_valence(lex: Lexicon) -> frozenset[str]:
 
 
 _NO_ANTONYMS: frozenset[str] = frozenset()
-_LOWER = itemgetter(1)  # Token.lower, read in C
+_LOWER, _LEMMA, _CONTENT = itemgetter(1), itemgetter(2), itemgetter(5)  # Token's, read in C
 
 
 def _antonyms_of(lex: Lexicon, t: Token) -> Set[str]:

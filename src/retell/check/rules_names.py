@@ -141,7 +141,7 @@ class NameRules(FigureRules):
             lower = text.lower()
             upper: frozenset[str] | None = None
             if len(lower) == len(text) and "\u03a3" not in text:
-                upper = frozenset(c.lower() for c in set(text) if c.isupper())
+                upper = frozenset(map(str.lower, filter(str.isupper, set(text))))
             got = self._spelled[i] = (lower, upper)
         low, caps = got
         if caps is None:
