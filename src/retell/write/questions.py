@@ -594,8 +594,11 @@ def _countable_singular(head: str) -> bool:
     return not head.endswith(("ion", "ness", "ity", "ism", "ship", "ure", "age", "ing"))
 
 
+@lru_cache(maxsize=16)
 def _capitalised_words(text: str) -> frozenset[str]:
-    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects."""
+    """Lower-cased words the article writes with a capital mid-sentence: names, not subjects.
+
+    (The question writer reads them from :func:`_article_words`.)"""
     return _capitalised_of(text.encode("utf-8", "surrogatepass"))
 
 
