@@ -46,6 +46,8 @@ _FRAMING = Caseless(  # case ignored
 # different scale keeps the meaning
 _SUPPORTED_MARGIN = 0.07
 _END = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
+_ASKS = re.compile(r"""\?['"’”)\]]*\s*$""")
+_DIGIT = re.compile(r"\d")
 
 
 def _kind_of_sentence(text: str) -> str | None:
@@ -53,14 +55,14 @@ def _kind_of_sentence(text: str) -> str | None:
     t = text.strip()
     if not t:
         return "heading"
-    if re.search(r"""\?['"’”)\]]*\s*$""", t) and not _ends_in_quote(t):
+    if _ASKS.search(t) and not _ends_in_quote(t):
         return "question"
     if not _END.search(t):
         words = t.split()
         caps = sum(1 for w in words if w[:1].isupper())
         if len(words) <= 4 or caps / len(words) >= 0.5 or "\n" in t:
             return "heading"
-    if _FRAMING.found(t) and len(t.split()) <= 25 and not re.search(r"\d", t):
+    if _FRAMING.found(t) and len(t.split()) <= 25 and not _DIGIT.search(t):
         return "framing"
     return None
 
