@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from retell.facts import cues, dates, names, numbers, quotes
 from retell.facts._words import Toks, Vocab
@@ -20,6 +21,7 @@ from retell.facts.quotes import Span as QuoteSpan
 from retell.ingest.article import Article
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
+_BY_SPAN = attrgetter("start", "end")  # (start, end) of a fact, read in C
 _WORD_BEFORE = re.compile(r"(\w[\w'’.&-]*)\s*$")
 _WORD_AFTER = re.compile(r"\s*(\w[\w'’.&-]*)")
 
@@ -230,7 +232,7 @@ class Staged:
 
     def all(self) -> list[Fact]:
         out = [f for k in _ORDER for f in self.of_kind(k)]
-        out.sort(key=lambda f: (f.start, f.end))
+        out.sort(key=_BY_SPAN)
         return out
 
 
