@@ -47,11 +47,13 @@ def antonym_swaps(
     if sl.issuperset(map(_LEMMA, rtoks)):
         return out  # every rewrite word is the source's: none stands in for an opposite
     cands = [t for t in rtoks if t.lemma not in sl and compared(t) and _may_swap(t, lex)]
-    if not cands or not _any_opposite(cands, stoks, lex):
-        return out  # no word with an opposite on the other side: the diff would find nothing
+    if not cands:
+        return out
     ra = [t.lemma for t in rtoks]
-    sa = [t.lemma for t in stoks]
     rl = set(ra)
+    if not _any_opposite(cands, stoks, rl, lex):
+        return out  # no word with an opposite on the other side: the diff would find nothing
+    sa = [t.lemma for t in stoks]
     may = set(cands)  # only these can pass a test below (the others are skipped unread)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ra, sa, autojunk=False).get_opcodes():
         if op != "replace":
@@ -88,15 +90,18 @@ def _may_swap(t: Token, lex: Lexicon) -> bool:
     )
 
 
-def _any_opposite(cands: list[Token], stoks: Sequence[Token], lex: Lexicon) -> bool:
+def _any_opposite(cands: list[Token], stoks: Sequence[Token], rl: set[str], lex: Lexicon) -> bool:
     """Whether some source word passes one of the diff's tests against some candidate (a
     superset of what the diff finds, as it ignores where the words stand): when none does, the
-    diff is skipped. The antonym tests first: the source's valences are read only for a
-    candidate with a clear valence of its own."""
-    comp = [st for st in stoks if st.content or st.lower in FUNCTION_CONTRASTS]
+    diff is skipped. Source words the rewrite also says (lemmas ``rl``) are skipped, as the diff
+    skips them; the antonym tests first: the source's valences are read only for a candidate
+    with a clear valence of its own."""
+    comp = [
+        st for st in stoks if (st.content or st.lower in FUNCTION_CONTRASTS) and st.lemma not in rl
+    ]
     s_lemmas = {st.lemma for st in comp}
     s_lowers = {st.lower for st in comp}
-    hyphen: bool | None = None
+    hyphen: list[str] | None = None
     vals: set[float] | None = None
     for t in cands:
         ants = lex.antonyms.get(t.lemma)
@@ -107,8 +112,8 @@ def _any_opposite(cands: list[Token], stoks: Sequence[Token], lex: Lexicon) -> b
             return True
         if "-" in t.lower:
             if hyphen is None:
-                hyphen = any("-" in x for x in s_lowers)
-            if hyphen:
+                hyphen = [x for x in s_lowers if "-" in x]
+            if any(_compound_swap(t.lower, x, lex) for x in hyphen):
                 return True
         vt = valence(lex, t)
         if abs(vt) >= 1.0:
