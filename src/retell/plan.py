@@ -54,21 +54,24 @@ STOPWORDS = frozenset(_STOP.split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+# The suffixes by their last letter, in the order above: only those can end a word.
+_SUFFIXES_ENDING = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in "ygsdr"}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to make 'soldier'/'soldiers', 'desert'/'deserted' meet."""
-    return _stem(word)
+    return _stem(word.lower())
 
 
-def _stem(word: str) -> str:
-    w = word.lower().replace("\u2019", "'")
+def _stem(w: str) -> str:
+    """:func:`stem` of a word already lower-cased."""
+    w = w.replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
     if not w.endswith(_SUFFIXES):
         return w  # one C call rules out every suffix (most words)
-    for suf in _SUFFIXES:
+    for suf in _SUFFIXES_ENDING[w[-1]]:
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             w = w[: -len(suf)]
             if suf in ("ies", "ied"):
@@ -108,7 +111,7 @@ _STEM_CACHE_SIZE = 200_000
 
 def _content_stem(word: str) -> str:
     """The stem of one word, or "" for a stopword or a one-letter word."""
-    w = word.lower()
+    w = word.lower()  # (a word of _WORD: its letters are ASCII, lower-cased once for all)
     return "" if w in STOPWORDS or len(w) < 2 else _stem(w)
 
 
