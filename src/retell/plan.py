@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,6 +189,8 @@ def fronted_pronoun(text: str) -> bool:
     person was named earlier in it), and the one-segment summary, which opens on the lead, lost
     ROUGE in cross-validation when these counted as dangling everywhere (-0.08 R1).
     """
+    if "," not in text:
+        return False  # (both patterns need a comma after the opener: most sentences, in C)
     t = text.lstrip()
     return _FRONTED_PRONOUN.match(t) is not None or _FRONTED_PHRASE_PRONOUN.match(t) is not None
 
@@ -234,13 +236,16 @@ def depth_scores(stems: Sequence[Sequence[str]], block: int) -> list[float]:
     """
     n = len(stems)
     # The window after gap g is the one before gap g + block: each window is counted once, in C
-    # from its sentences' stems, with its norm (integer counts: the same bag, in any order).
-    windows: dict[tuple[int, int], tuple[Counter[str], float]] = {}
+    # from its sentences' stems, with its norm (integer counts: the same bag, in any order). A
+    # plain dict, filled by the C counter Counter() fills itself with (collections'), without
+    # Counter's Python-level set-up per window.
+    windows: dict[tuple[int, int], tuple[dict[str, int], float]] = {}
 
-    def window(first: int, last: int) -> tuple[Counter[str], float]:
+    def window(first: int, last: int) -> tuple[dict[str, int], float]:
         got = windows.get((first, last))
         if got is None:
-            bag = Counter(chain.from_iterable(stems[first:last]))
+            bag: dict[str, int] = {}
+            _count_elements(bag, chain.from_iterable(stems[first:last]))
             got = windows[first, last] = (bag, norm(bag))
         return got
 
