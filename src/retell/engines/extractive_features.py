@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from retell.engines.extractive import Variant, variants
 from retell.ingest.article import Article
 from retell.plan import content_stems, dangles
-from retell.writable import first_quote_mark, quote_links
+from retell.writable import QuoteLinks, first_quote_mark
 
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
@@ -300,9 +300,10 @@ def _prepare(
     first_sf: dict[int, tuple[float, ...]] = {}  # sentence → its first unit's features
     seen: list[int] = []  # masks of the sentences so far, to skip repeats
     # No sentence ending before this is in a quotation (the window rarely reaches past 3x its
-    # size in sentences; a sentence beyond that asks quote_links).
+    # size in sentences; a sentence beyond that asks the quotations).
     quiet_until = first_quote_mark(article.text, sents[min(len(sents), 3 * window) - 1].end)
-    links: tuple[frozenset[int], frozenset[int]] | None = None
+    # The quotations found only as far as the window reads (writable.quote_links's answers)
+    links: QuoteLinks | None = None
     for s in sents:
         if len(units) >= window:
             break
@@ -310,8 +311,8 @@ def _prepare(
             opts = variants(s)
         else:
             if links is None:
-                links = quote_links(article)
-            opts = variants(s, s.index in links[0], s.index in links[1])
+                links = QuoteLinks(article)
+            opts = variants(s, *links.of(s.index))
         if not opts:
             continue
         if s.index == 0:
