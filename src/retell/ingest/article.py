@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retell._frozen import frozen
 from retell._once import once
 
 
@@ -29,26 +30,23 @@ class Sentence:
         return len(self.text.split())
 
 
-_new = object.__new__
-
-
 def new_sentence(sid: str, index: int, text: str, start: int, end: int, paragraph: int) -> Sentence:
     """``Sentence(sid, index, text, start, end, paragraph)``, made the way ingest needs it: fast.
 
-    Ingest makes one for every sentence of every text. A frozen dataclass's ``__init__`` sets
-    each field through ``object.__setattr__`` (~1 µs a sentence); filling the new instance's
-    ``__dict__`` directly gives an equal object in a third of the time. Sentence has no
-    ``__post_init__`` that this would skip.
+    Ingest makes one for every sentence of every text: :func:`~retell._frozen.frozen` makes
+    the same object in a third of the time of the dataclass's ``__init__``.
     """
-    sentence = _new(Sentence)
-    fields = sentence.__dict__
-    fields["id"] = sid
-    fields["index"] = index
-    fields["text"] = text
-    fields["start"] = start
-    fields["end"] = end
-    fields["paragraph"] = paragraph
-    return sentence
+    return frozen(
+        Sentence,
+        {
+            "id": sid,
+            "index": index,
+            "text": text,
+            "start": start,
+            "end": end,
+            "paragraph": paragraph,
+        },
+    )
 
 
 @dataclass(frozen=True)
