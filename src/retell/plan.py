@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, _count_elements  # type: ignore[attr-defined]
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -268,22 +268,6 @@ def depth_scores(stems: Sequence[Sequence[str]], block: int) -> list[float]:
     for g in range(1, n):
         depth[g] = (peak_l[g] - gap[g]) + (peak_r[g] - gap[g])
     return depth
-
-
-_LAST_BAGS: tuple[Article, tuple[Counter[str], ...]] | None = None
-
-
-def sentence_bags(article: Article) -> tuple[Counter[str], ...]:
-    """Each sentence's content-word counts (:func:`content_stems`), kept for the last article
-    asked about (by identity): the planner's cohesion and the engine's salience and repetition
-    compare the same bags. Shared: callers only read them."""
-    global _LAST_BAGS
-    last = _LAST_BAGS
-    if last is not None and last[0] is article:
-        return last[1]
-    bags = tuple([Counter(content_stems(s.text)) for s in article.sentences])
-    _LAST_BAGS = (article, bags)
-    return bags
 
 
 QUOTE_PENALTY = 5.0
